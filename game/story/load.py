@@ -1,0 +1,147 @@
+"""Loading untrusted scenario files: text → diagnostics, or a checked, compiled Story.
+
+    raw bytes ─ size, UTF-8, control characters
+              ─ safe_yaml.parse (depth, aliases, tags, duplicate keys, one document)
+              ─ pydantic model (shape, types, unknown keys)
+              ─ check rules (references, conditions, graph, metadata)
+              ─ compile_story
+
+Nothing here raises for bad input or prints; every problem is a located Diagnostic, and
+all the problems of a stage are reported together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from game.story import safe_yaml
+from game.story.check import Context, run_checks
+from game.story.diagnostics import Diagnostic, has_errors
+from game.story.model import HelpFile, Scenario, SignsFile, ThemesFile
+from game.story.safe_yaml import Limits
+from game.story.shared import Shared
+from game.story.source import Source
+from game.story.story import Story, compile_story
+from game.story.validate import validate
+
+M = TypeVar("M", bound=BaseModel)
+SHARED_FILES = ("signs", "help", "themes", "language")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    story: Story | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.story is not None
+
+
+def read_source(path: str | os.PathLike[str], limits: Limits, display: str | None = None
+                ) -> tuple[Source | None, bytes, list[Diagnostic]]:
+    """Read and parse a file safely; a Source when it parsed, else the reasons why not."""
+    name = display or str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > limits.max_bytes:
+            return None, b"", [_too_big(name, size, limits)]
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        return None, b"", [Diagnostic(name, None, None, "error", "E000",
+                                      f"cannot read the file: {exc.strerror or exc}",
+                                      "check the file name and that it is not open elsewhere")]
+    src, diags = parse_bytes(raw, name, limits)
+    return src, raw, diags
+
+
+def parse_bytes(raw: bytes, name: str, limits: Limits) -> tuple[Source | None, list[Diagnostic]]:
+    if len(raw) > limits.max_bytes:
+        return None, [_too_big(name, len(raw), limits)]
+    text, diags = safe_yaml.decode(raw, name)
+    if text is None:
+        return None, diags
+    diags = safe_yaml.control_characters(text, name)
+    if diags:
+        return None, diags
+    parsed = safe_yaml.parse(text, name, limits)
+    if not parsed.ok:
+        return None, parsed.diagnostics
+    return Source(name, text, parsed.data, parsed.marks), parsed.diagnostics
+
+
+def _too_big(name: str, size: int, limits: Limits) -> Diagnostic:
+    return Diagnostic(name, None, None, "error", "E002",
+                      f"the file is {size:,} bytes; the limit is {limits.max_bytes:,}",
+                      "split the story into more than one scenario")
+
+
+def load_model(model: type[M], path: str | os.PathLike[str], limits: Limits = Limits(),
+               display: str | None = None) -> tuple[M | None, list[Diagnostic]]:
+    """Load any of the project's YAML files (scenarios, signs, help, themes) into its model."""
+    src, _raw, diags = read_source(path, limits, display)
+    if src is None:
+        return None, diags
+    value, problems = validate(model, src)
+    return value, diags + problems
+
+
+def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str] | None = None,
+                limits: Limits = Limits()) -> tuple[Shared, list[Diagnostic]]:
+    """signs.yaml, help.yaml and themes.yaml from ``folder``, each falling back to ``fallback``."""
+    diags: list[Diagnostic] = []
+    found: dict[str, BaseModel | None] = {}
+    for stem, model in (("signs", SignsFile), ("help", HelpFile), ("themes", ThemesFile)):
+        path = Path(folder) / f"{stem}.yaml"
+        if not path.exists() and fallback is not None:
+            path = Path(fallback) / f"{stem}.yaml"
+        if not path.exists():
+            found[stem] = None
+            continue
+        value, problems = load_model(model, path, limits)
+        diags.extend(problems)
+        found[stem] = value
+    signs = found["signs"]
+    themes = found["themes"]
+    return Shared(
+        signs=dict(signs.signs) if isinstance(signs, SignsFile) else {},
+        help=found["help"] if isinstance(found["help"], HelpFile) else None,
+        themes=dict(themes.themes) if isinstance(themes, ThemesFile) else {},
+    ), diags
+
+
+def load_scenario(path: str | os.PathLike[str], shared: Shared, limits: Limits = Limits(),
+                  display: str | None = None) -> LoadResult:
+    src, raw, diags = read_source(path, limits, display)
+    if src is None:
+        return LoadResult(None, diags)
+    return _finish(src, raw, Path(path).stem, shared, limits, diags)
+
+
+def load_text(text: str | bytes, name: str, shared: Shared, limits: Limits = Limits()) -> LoadResult:
+    """The same as load_scenario, for text held in memory (tests, tools, benchmarks)."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    src, diags = parse_bytes(raw, name, limits)
+    if src is None:
+        return LoadResult(None, diags)
+    return _finish(src, raw, Path(name).stem, shared, limits, diags)
+
+
+def _finish(src: Source, raw: bytes, stem: str, shared: Shared, limits: Limits,
+            diags: list[Diagnostic]) -> LoadResult:
+    scenario, problems = validate(Scenario, src)
+    diags = diags + problems
+    if scenario is None:
+        return LoadResult(None, diags)
+    diags += run_checks(Context(src, scenario, shared, limits, stem))
+    if has_errors(diags):
+        return LoadResult(None, diags)
+    fingerprint = hashlib.sha256(raw).hexdigest()[:16]
+    return LoadResult(compile_story(scenario, shared, src.path, fingerprint), diags)

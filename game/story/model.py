@@ -1,0 +1,189 @@
+"""The scenario file format as pydantic models: the one source of truth for its shape.
+
+Writers are teachers, not programmers, so the format favours short keys, few required
+fields and shorthand forms. A line can be written three ways:
+
+    - It is lunchtime.                  # narration
+    - mia: Did you see my drawing?      # a character speaks
+    - mia: Don't tell anyone.           # ... with extra keys
+      sign: secrecy
+
+The shorthand is turned into the full form (``speaker`` + ``text``) before validation, so
+everything after this module sees one shape.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Band = Literal["11-13", "14-16"]
+Role = Literal["player", "target", "manipulator", "trusted-adult", "friend", "other"]
+Mood = Literal["neutral", "happy", "worried", "sad", "uneasy"]
+Voice = Literal["manipulator", "misinformed"]
+
+NARRATOR = "narrator"
+# Keys a line may carry besides its speaker; no character may be called one of these.
+LINE_KEYS = ("speaker", "text", "sign", "why", "if", "voice", "mood", "discuss")
+RESERVED_IDS = frozenset({NARRATOR, "you", *LINE_KEYS})
+_ID_RE = re.compile(ID_PATTERN)
+
+
+class Strict(BaseModel):
+    """Every model refuses unknown keys, so a misspelt key is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Look(Strict):
+    """How the art layer draws a character. Every field is optional; the art picks defaults."""
+
+    skin: Literal[1, 2, 3, 4, 5, 6] | None = Field(None, description="skin tone, 1 (lightest) to 6 (darkest)")
+    hair: Literal["short", "long", "curly", "braids", "afro", "bun", "shaved", "ponytail", "covered"] | None = None
+    hair_colour: Literal["black", "dark-brown", "brown", "auburn", "blonde", "red", "grey", "dyed"] | None = None
+    top: str | None = Field(None, max_length=20, description="clothing colour, e.g. teal, navy, mustard")
+    build: Literal["slim", "medium", "broad"] | None = None
+    age_cue: Literal["child", "teen", "young-adult", "adult", "older-adult"] | None = None
+    accessories: list[Literal["glasses", "hijab", "turban", "cap", "hearing-aid", "wheelchair", "headphones", "beard"]] = []
+
+
+class Character(Strict):
+    name: Text = Field(description="the name shown on screen")
+    role: Role = Field(description="player = the friend the pupil plays; target = the young person being targeted")
+    age: int | None = Field(None, ge=5, le=99, description="only where it matters to the story")
+    pronouns: Literal["she", "he", "they"] | None = None
+    look: Look = Look()
+
+
+class Line(Strict):
+    speaker: str = Field(NARRATOR, description="a character id, or narrator")
+    text: Text
+    sign: str | None = Field(None, description="the warning-sign id from scenes/signs.yaml this line shows")
+    why: Text | None = Field(None, description="explains this line when a pupil flags it (overrides the sign's own)")
+    if_: str | None = Field(None, alias="if", description="show the line only when this condition is true")
+    voice: Voice | None = Field(None, description="marks words that are deliberately wrong or blaming")
+    mood: Mood | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"text": value}
+        if isinstance(value, dict) and "text" not in value:
+            speakers = [k for k in value if k not in LINE_KEYS]
+            if len(speakers) == 1:
+                full = dict(value)
+                who = speakers[0]
+                full["text"] = full.pop(who)
+                full["speaker"] = who
+                return full
+        return value
+
+
+class Choice(Strict):
+    text: Text = Field(description="what the friend (the pupil's character) says or does")
+    go: str = Field(description="the scene or ending this choice leads to")
+    feedback: Text | None = Field(None, description="shown after choosing: kind, and about what helps")
+    if_: str | None = Field(None, alias="if", description="offer the choice only when this condition is true")
+    set: dict[str, bool | int] = Field(default_factory=dict, description="flags or counters to set")
+    add: dict[str, int] = Field(default_factory=dict, description="numbers to add to counters")
+    helps: bool = Field(False, description="true for a helping action (telling a trusted adult, checking in)")
+
+
+class Scene(Strict):
+    kind: Literal["chat", "place"] = Field("place", description="chat = messages on a phone; place = in person")
+    background: str | None = Field(None, description="art/backgrounds/<name>.svg for place scenes")
+    app: str | None = Field(None, max_length=40, description="the chat app's name shown on the phone")
+    present: list[str] = Field(default_factory=list, description="characters on screen (default: the speakers)")
+    lines: list[Line] = Field(min_length=1)
+    choices: list[Choice] = Field(default_factory=list)
+    go: str | None = Field(None, description="where the story goes next when there are no choices")
+    discuss: Text | None = Field(None, description="a question for the class (presenter mode)")
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _one_line_is_a_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Ending(Strict):
+    title: Text
+    tone: Literal["hopeful", "open"] = Field(description="never a doomed ending")
+    lines: list[Line] = Field(min_length=1)
+
+
+class Question(Strict):
+    ask: Text
+    notes: Text | None = Field(None, description="notes for the teacher on good answers")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"ask": value} if isinstance(value, str) else value
+
+
+class Scenario(Strict):
+    id: Id = Field(description="the same as the file name without .yaml")
+    title: Text
+    band: Band = Field(description="the age band: '11-13' or '14-16' (in quotes)")
+    minutes: int = Field(ge=1, le=120)
+    setting: Literal["online", "in-person", "both"]
+    summary: Text = Field(description="one paragraph for teachers")
+    pupil_summary: Text | None = Field(None, max_length=160, description="one line shown to pupils on the card")
+    content_notes: list[Text] = Field(default_factory=list)
+    objectives: list[Text] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list, description="discussion questions for the class")
+    follow_up: list[Text] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list)
+    state: dict[str, bool | int] = Field(default_factory=dict, description="flags (true/false) and counters (numbers)")
+    start: str | None = Field(None, description="the first scene (default: the first one written)")
+    characters: dict[str, Character] = Field(min_length=1)
+    scenes: dict[str, Scene] = Field(min_length=1)
+    endings: dict[str, Ending] = Field(min_length=1)
+
+
+def is_id(value: object) -> bool:
+    return isinstance(value, str) and _ID_RE.match(value) is not None and len(value) <= 60
+
+
+# --- shared data files -------------------------------------------------------------
+
+
+class SignInfo(Strict):
+    kind: Literal["tactic", "noticed"]
+    name: Text = Field(description="a short pupil-friendly name")
+    looks_like: Text
+    bands: list[Band] = ["11-13", "14-16"]
+    explain: dict[Band, Text] = Field(description="one or two sentences for each band")
+
+
+class SignsFile(Strict):
+    signs: dict[str, SignInfo]
+
+
+class HelpRoute(Strict):
+    name: Text
+    detail: Text
+    phone: str | None = None
+    web: str | None = None
+
+
+class HelpFile(Strict):
+    school_contact: HelpRoute | None = Field(None, description="your school's own contact (edit this)")
+    routes: list[HelpRoute] = Field(min_length=1)
+    friend_can_do: list[Text] = Field(min_length=1)
+    spot_not_a_sign: Text
+    leaving_early: Text
+
+
+class Theme(Strict):
+    name: Text
+
+
+class ThemesFile(Strict):
+    themes: dict[str, Theme]

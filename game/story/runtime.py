@@ -1,0 +1,354 @@
+"""A playthrough: all the mutable state of one pupil's journey through a Story.
+
+Shaped like ink's runtime: the Story never changes; a Playthrough holds the current place,
+flags and counters, what was shown, what the pupil spotted, and can be saved to JSON and
+restored. The window, the terminal mode and the tests all drive this same object:
+
+    pt = Playthrough(story)
+    pt.lines, pt.choices          # what to show now
+    pt.choose(0)                  # -> Step (feedback, where it led)
+    pt.spot("lunch.3")            # -> Spot (kind feedback either way)
+    pt.undo()                     # rollback: replays the choices minus the last one
+    pt.finished, pt.debrief()
+
+Nothing here scores the targeted young person. What is counted is what the pupil noticed
+(signs spotted) and how often the friend helped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from game.story.debrief import Debrief, build_debrief
+from game.story.story import Choice, Ending, Line, Scene, Story
+
+SAVE_FORMAT = 1
+SAVE_READABLE_FROM = 1  # the oldest save format this code can still read
+
+
+class SaveError(ValueError):
+    """A save that cannot be used at all (corrupt, another scenario, a newer format)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    choice: Choice
+    feedback: str | None
+    helped: bool
+    went_to: str
+    finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    line: Line
+    is_sign: bool
+    sign: str | None
+    title: str
+    text: str
+    already: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing the pupil saw, for history views and transcripts."""
+
+    kind: str  # "line" | "choice" | "ending"
+    text: str
+    speaker: str | None = None  # display name; None for narration
+    line: Line | None = None
+    feedback: str | None = None
+
+
+class Playthrough:
+    def __init__(self, story: Story, seed: int = 0, *, _enter: bool = True) -> None:
+        self.story = story
+        self.seed = seed
+        self.notice: str | None = None  # a message for the pupil after a restore
+        self._parts: Mapping[str, Scene] = story.scenes
+        self._state: dict[str, bool | int] = dict(story.initial_state)
+        self._actions: list[int | str] = []  # choice indices and spotted line ids, in order
+        # one visit per scene or ending entered: [part id, visible lines, choice made]
+        self._trail: list[list[Any]] = []
+        self._choices: tuple[Choice, ...] = ()
+        self._spotted: dict[str, None] = {}
+        self._helped = 0
+        self._ending: Ending | None = None
+        if _enter:
+            self._enter(story.start)
+
+    # --- what to show --------------------------------------------------------------
+
+    @property
+    def scene(self) -> Scene | None:
+        return None if self._ending else self._parts[self._trail[-1][0]]
+
+    @property
+    def ending(self) -> Ending | None:
+        return self._ending
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self._trail[-1][1]
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return self._choices
+
+    @property
+    def finished(self) -> bool:
+        return self._ending is not None
+
+    @property
+    def state(self) -> Mapping[str, bool | int]:
+        return dict(self._state)
+
+    @property
+    def spotted(self) -> tuple[str, ...]:
+        return tuple(self._spotted)
+
+    @property
+    def helped(self) -> int:
+        return self._helped
+
+    @property
+    def steps(self) -> int:
+        return len(self._trail) - 1
+
+    def shown_lines(self) -> list[Line]:
+        """Every line shown so far, in order (a line shown twice appears twice)."""
+        return [line for visit in self._trail for line in visit[1]]
+
+    def history(self) -> list[Entry]:
+        story = self.story
+        out: list[Entry] = []
+        for part_id, lines, choice in self._trail:
+            ending = story.endings.get(part_id)
+            if ending is not None:
+                out.append(Entry("ending", ending.title))
+            for line in lines:
+                out.append(Entry("line", line.text, story.speaker_name(line.speaker), line))
+            if choice is not None:
+                out.append(Entry("choice", choice.text, None, None, choice.feedback))
+        return out
+
+    # --- what the pupil does -------------------------------------------------------
+
+    def choose(self, index: int) -> Step:
+        choices = self._choices
+        if not 0 <= index < len(choices):
+            raise ValueError(f"there is no choice {index + 1} here")
+        choice = choices[index]
+        state = self._state
+        for name, value in choice.sets:
+            state[name] = value
+        for name, amount in choice.adds:
+            state[name] += amount  # type: ignore[operator]
+        if choice.helps:
+            self._helped += 1
+        self._trail[-1][2] = choice
+        self._actions.append(index)
+        self._enter(choice.go)
+        return Step(choice, choice.feedback, choice.helps, choice.go, self._ending is not None)
+
+    def spot(self, line_id: str) -> Spot:
+        """Flag a line shown so far as a warning sign; the feedback is kind either way."""
+        line = self.story.line(line_id)
+        if line is None or not any(line is shown for visit in self._trail for shown in visit[1]):
+            raise ValueError(f"the line {line_id!r} has not been shown")
+        already = line_id in self._spotted
+        if not already:
+            self._spotted[line_id] = None
+            self._actions.append(line_id)
+        shared = self.story.shared
+        if line.sign:
+            return Spot(line, True, line.sign, f"Well spotted: {shared.sign_name(line.sign)}",
+                        line.why or shared.explain(line.sign, self.story.band), already)
+        gentle = shared.help.spot_not_a_sign if shared.help else "That one on its own is not a warning sign."
+        text = f"{line.why} {gentle}" if line.why else gentle
+        return Spot(line, False, None, "Not a warning sign on its own", text, already)
+
+    def undo(self) -> bool:
+        """Step back before the last choice. Spots on lines still shown are kept."""
+        last = max((i for i, a in enumerate(self._actions) if isinstance(a, int)), default=None)
+        if last is None:
+            return False
+        later_spots = [a for a in self._actions[last + 1:] if isinstance(a, str)]
+        try:
+            fresh = Playthrough(self.story, self.seed)
+            fresh._replay(self._actions[:last])
+        except (ValueError, KeyError):
+            return False  # the story changed under a restored save: nothing safe to go back to
+        shown = {line.id for line in fresh.shown_lines()}
+        for line_id in later_spots:
+            if line_id in shown:
+                fresh.spot(line_id)
+        self._take(fresh)
+        return True
+
+    def debrief(self) -> Debrief:
+        """The debrief: signs met on this route, not their fault, what helps, where help is.
+
+        Before the end (leaving early) it still gives the signs met so far and all the help.
+        """
+        met: dict[str, list[Line]] = {}
+        for line in self.shown_lines():
+            if line.sign:
+                met.setdefault(line.sign, []).append(line)
+        return build_debrief(self.story, self._ending, met, set(self._spotted), self._helped)
+
+    # --- starting elsewhere (writers' tools, recovering saves) ------------------------
+
+    @classmethod
+    def start_at(cls, story: Story, part: str, state: Mapping[str, Any] | None = None, seed: int = 0
+                 ) -> Playthrough:
+        """Begin at any scene or ending, with chosen flags and counters."""
+        if part not in story.scenes and part not in story.endings:
+            raise KeyError(part)
+        pt = cls(story, seed, _enter=False)
+        for name, value in (state or {}).items():
+            default = story.initial_state.get(name)
+            if default is not None and isinstance(value, bool) == isinstance(default, bool) \
+                    and isinstance(value, int):
+                pt._state[name] = value
+        pt._enter(part)
+        return pt
+
+    # --- save and restore --------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": SAVE_FORMAT,
+            "readable_from": SAVE_READABLE_FROM,
+            "scenario": self.story.id,
+            "fingerprint": self.story.fingerprint,
+            "seed": self.seed,
+            "actions": list(self._actions),
+            "trail": [[part, _indices(self.story, part, lines), choice.id if choice else None]
+                      for part, lines, choice in self._trail],
+            "state": dict(self._state),
+            "spotted": list(self._spotted),
+            "helped": self._helped,
+        }
+
+    @classmethod
+    def from_json(cls, story: Story, data: Any) -> Playthrough:
+        """Restore a save. If the scenario changed since, recover the place as well as possible
+        and say so in ``notice``; raise SaveError only for a save that cannot be used at all."""
+        _check_save(story, data)
+        if data["fingerprint"] == story.fingerprint:
+            try:
+                return cls._restore_exact(story, data)
+            except (KeyError, IndexError, TypeError, ValueError) as exc:
+                raise SaveError(f"the save does not fit this story ({exc})") from exc
+        try:
+            pt = cls(story, data["seed"])
+            pt._replay(data["actions"])
+            pt.notice = "This story was updated since you last played. Your place was kept."
+            return pt
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass
+        here = data["trail"][-1][0] if data["trail"] else None
+        if isinstance(here, str) and (here in story.scenes or here in story.endings):
+            pt = cls.start_at(story, here, data["state"] if isinstance(data["state"], dict) else {}, data["seed"])
+            pt.notice = ("This story was changed since you last played, so some earlier steps could not be "
+                         "kept. You are back where you left off.")
+            return pt
+        pt = cls(story, data["seed"])
+        pt.notice = "This story was changed since you last played, so it starts again from the beginning."
+        return pt
+
+    @classmethod
+    def _restore_exact(cls, story: Story, data: dict[str, Any]) -> Playthrough:
+        pt = cls(story, data["seed"], _enter=False)
+        for part, indices, choice_id in data["trail"]:
+            owner = story.scenes.get(part) or story.endings[part]
+            lines = owner.lines if indices is None else tuple(owner.lines[i] for i in indices)
+            choice = None
+            if choice_id is not None:
+                choice = next(c for c in story.scenes[part].choices if c.id == choice_id)
+            pt._trail.append([part, lines, choice])
+        if not pt._trail:
+            raise ValueError("empty trail")
+        state = data["state"]
+        if set(state) != set(story.initial_state):
+            raise ValueError("state names differ")
+        pt._state = dict(state)
+        pt._actions = list(data["actions"])
+        pt._spotted = dict.fromkeys(data["spotted"])
+        pt._helped = int(data["helped"])
+        here = pt._trail[-1][0]
+        pt._ending = story.endings.get(here)
+        pt._choices = () if pt._ending else pt._available(story.scenes[here])
+        return pt
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _enter(self, target: str) -> None:
+        scene = self._parts.get(target)
+        if scene is not None:
+            lines = scene.lines
+            if scene.lines_vary:
+                state = self._state
+                lines = tuple(ln for ln in lines if ln.test is None or ln.test(state))
+            self._trail.append([target, lines, None])
+            self._choices = self._available(scene)
+            return
+        ending = self.story.endings[target]
+        lines = ending.lines
+        if ending.lines_vary:
+            state = self._state
+            lines = tuple(ln for ln in lines if ln.test is None or ln.test(state))
+        self._trail.append([target, lines, None])
+        self._choices = ()
+        self._ending = ending
+
+    def _available(self, scene: Scene) -> tuple[Choice, ...]:
+        if not scene.choices_vary:
+            return scene.choices
+        state = self._state
+        choices = tuple(c for c in scene.choices if c.test is None or c.test(state))
+        # Never trap a pupil: if a writer's conditions hide every choice, offer the
+        # unconditional ones, or else all of them. `check` warns about this case.
+        return choices or tuple(c for c in scene.choices if c.test is None) or scene.choices
+
+    def _replay(self, actions: list[Any]) -> None:
+        for action in actions:
+            if isinstance(action, bool) or not isinstance(action, (int, str)):
+                raise ValueError(f"bad action {action!r}")
+            if isinstance(action, int):
+                self.choose(action)
+            else:
+                self.spot(action)
+
+    def _take(self, other: Playthrough) -> None:
+        self._state, self._actions, self._trail = other._state, other._actions, other._trail
+        self._choices, self._spotted, self._helped = other._choices, other._spotted, other._helped
+        self._ending = other._ending
+
+
+def _indices(story: Story, part: str, lines: tuple[Line, ...]) -> list[int] | None:
+    owner = story.scenes.get(part) or story.endings[part]
+    if len(lines) == len(owner.lines):
+        return None  # all lines: the common case, kept short
+    return [int(line.id.rpartition(".")[2]) for line in lines]
+
+
+def _check_save(story: Story, data: Any) -> None:
+    if not isinstance(data, dict):
+        raise SaveError("the save is not a JSON object")
+    fmt = data.get("format")
+    if not isinstance(fmt, int) or isinstance(fmt, bool):
+        raise SaveError("the save has no format version")
+    readable_from = data.get("readable_from", fmt)
+    if fmt > SAVE_FORMAT and (not isinstance(readable_from, int) or readable_from > SAVE_FORMAT):
+        raise SaveError("the save was made by a newer version of the game")
+    if data.get("scenario") != story.id:
+        raise SaveError(f"the save is for another story ({data.get('scenario')!r})")
+    expected = {"fingerprint": str, "seed": int, "actions": list, "trail": list, "state": dict,
+                "spotted": list, "helped": int}
+    for key, kind in expected.items():
+        if not isinstance(data.get(key), kind):
+            raise SaveError(f"the save's {key!r} is missing or damaged")
