@@ -14,11 +14,15 @@ from game.story.model import HelpRoute
 from game.story.story import Ending, Line, Story
 
 _FALLBACK_HELP = (
-    HelpRoute(name="Talk to a trusted adult", detail="A parent or carer, a teacher or your school's safeguarding lead."),
+    HelpRoute(name="Talk to a trusted adult",
+              detail="A parent or carer, a teacher or your school's safeguarding lead."),
     HelpRoute(name="Childline", phone="0800 1111", web="childline.org.uk",
               detail="Free and confidential for anyone under 19."),
 )
-_FALLBACK_FRIEND = ("Listen, and tell them you believe them.", "Tell a trusted adult. You do not have to keep it secret.")
+_FALLBACK_FRIEND = (
+    "Listen, and tell them you believe them.",
+    "Tell a trusted adult. You do not have to keep it secret.",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,9 @@ class Look(Strict):
     top: str | None = Field(None, max_length=20, description="clothing colour, e.g. teal, navy, mustard")
     build: Literal["slim", "medium", "broad"] | None = None
     age_cue: Literal["child", "teen", "young-adult", "adult", "older-adult"] | None = None
-    accessories: list[Literal["glasses", "hijab", "turban", "cap", "hearing-aid", "wheelchair", "headphones", "beard"]] = []
+    accessories: list[
+        Literal["glasses", "hijab", "turban", "cap", "hearing-aid", "wheelchair", "headphones", "beard"]
+    ] = []
 
 
 class Character(Strict):

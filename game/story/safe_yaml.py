@@ -149,7 +149,8 @@ def _syntax_hint(problem: str, context: str) -> str | None:
         return ("quote text that contains ': ' (put the whole text in \"double quotes\"); "
                 "narration with a sign or condition is written '- narrator: text'")
     if "could not find expected ':'" in text or "expected <block end>" in text:
-        return "check the indentation of this line and the one before it; text that starts with a quote must end with one"
+        return ("check the indentation of this line and the one before it; "
+                "text that starts with a quote must end with one")
     if "end of stream" in text and "quoted" in text:
         return "a quoted text is not closed: add the closing quote"
     if "found character" in text and ("'@'" in text or "'`'" in text):

@@ -165,7 +165,8 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
         else:
             assert sc.go is not None  # the checks refuse a scene with no way on
             choices = (Choice(f"{sid}.c0", "Continue", None, (), (), None, sc.go, False, is_continue=True),)
-        present = tuple(sc.present) or tuple(dict.fromkeys(ln.speaker for ln in sc.lines if ln.speaker != model.NARRATOR))
+        speakers = (ln.speaker for ln in sc.lines if ln.speaker != model.NARRATOR)
+        present = tuple(sc.present) or tuple(dict.fromkeys(speakers))
         scenes[sid] = Scene(
             id=sid, kind=sc.kind, background=sc.background, app=sc.app, present=present,
             lines=lines, choices=choices, discuss=sc.discuss,

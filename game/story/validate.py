@@ -130,7 +130,7 @@ def _unwrap(tp: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(tp):
             inner = _unwrap(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel) or typing.get_origin(inner) in (list, dict):
+            if (isinstance(inner, type) and issubclass(inner, BaseModel)) or typing.get_origin(inner) in (list, dict):
                 return inner
     return tp
 

@@ -31,4 +31,4 @@ def run_checks(ctx: Context) -> list[Diagnostic]:
     return found
 
 
-__all__ = ["Context", "RULES", "run_checks"]
+__all__ = ["RULES", "Context", "run_checks"]

@@ -1,0 +1,7 @@
+"""``python -m game`` runs the same command line as ``spot-the-signs``."""
+
+import sys
+
+from game.cli import main
+
+sys.exit(main())
