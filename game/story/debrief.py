@@ -39,7 +39,6 @@ class Debrief:
     story_title: str
     ending_title: str | None
     ending_tone: str | None
-    ending_lines: tuple[Line, ...]
     left_early: bool
     signs: tuple[DebriefSign, ...]
     spotted_summary: str
@@ -120,7 +119,6 @@ def build_debrief(story: Story, ending: Ending | None, met: dict[str, list[Line]
         story_title=story.title,
         ending_title=ending.title if ending else None,
         ending_tone=ending.tone if ending else None,
-        ending_lines=(),
         left_early=ending is None,
         signs=signs,
         spotted_summary=summary,

@@ -246,8 +246,10 @@ class Playthrough:
         try:
             pt = cls(story, data["seed"])
             pt._replay(data["actions"])
-            pt.notice = "This story was updated since you last played. Your place was kept."
-            return pt
+            # The replay counts only if it walked the same route: same scenes, same order.
+            if [visit[0] for visit in pt._trail] == [visit[0] for visit in data["trail"]]:
+                pt.notice = "This story was updated since you last played. Your place was kept."
+                return pt
         except (KeyError, IndexError, TypeError, ValueError):
             pass
         here = data["trail"][-1][0] if data["trail"] else None
