@@ -1,0 +1,36 @@
+"""spot-the-signs check: every problem in scenario files, each with its line and a hint."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, scenes_folder
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check scenario files and report every problem with its line")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the scenes folder)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.story.check_files import check_paths
+    from game.story.diagnostics import format_json, format_text, has_errors, summary
+
+    folder = scenes_folder(args)
+    paths = [Path(p) for p in args.paths] or [folder]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    diags, files = check_paths(paths, fallback_shared=folder)
+    if args.strict:
+        diags = [d.promoted() for d in diags]
+    if args.format == "json":
+        print(format_json(diags))
+    else:
+        if diags:
+            print(format_text(diags))
+        print(summary(diags, files))
+    return EXIT_PROBLEMS if has_errors(diags) else EXIT_OK
