@@ -332,3 +332,10 @@ def test_the_engine_never_imports_pygame():
     code = ("import sys, game.story.load, game.story.runtime, game.story.library, game.cli, game.textplay;"
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_the_debrief_explains_a_sign_with_the_writers_own_why_when_there_is_one(pupil):
+    _play_to_teacher_ending(pupil)
+    by_id = {s.sign: s for s in pupil.pt.debrief().signs}
+    assert by_id["flattery"].explanation.startswith("Someone new who suddenly likes")
+    assert by_id["secrecy"].explanation == SHARED.explain("secrecy", "11-13")

@@ -87,7 +87,8 @@ def build_debrief(story: Story, ending: Ending | None, met: dict[str, list[Line]
         DebriefSign(
             sign=sign,
             name=shared.sign_name(sign),
-            explanation=shared.explain(sign, story.band),
+            # the writer's own why: for this story reads better than the general band text
+            explanation=next((line.why for line in lines if line.why), None) or shared.explain(sign, story.band),
             spotted=any(line.id in spotted for line in lines),
             lines=tuple(line.text for line in lines),
         )
