@@ -339,3 +339,9 @@ def test_the_debrief_explains_a_sign_with_the_writers_own_why_when_there_is_one(
     by_id = {s.sign: s for s in pupil.pt.debrief().signs}
     assert by_id["flattery"].explanation.startswith("Someone new who suddenly likes")
     assert by_id["secrecy"].explanation == SHARED.explain("secrecy", "11-13")
+
+
+def test_a_chat_scene_shows_the_phone_it_names_or_else_the_players():
+    assert story_from().scenes["messages"].phone == "mia"
+    assert story_from(EXAMPLE.replace("    phone: mia\n", "")).scenes["messages"].phone == "sam"
+    assert story_from().scenes["lunch"].phone is None

@@ -101,6 +101,8 @@ class Scene(Strict):
     kind: Literal["chat", "place"] = Field("place", description="chat = messages on a phone; place = in person")
     background: str | None = Field(None, description="art/backgrounds/<name>.svg for place scenes")
     app: str | None = Field(None, max_length=40, description="the chat app's name shown on the phone")
+    phone: str | None = Field(None, description="chat scenes: whose phone we see; their messages sit on the right "
+                              "(default: the player's character)")
     present: list[str] = Field(default_factory=list, description="characters on screen (default: the speakers)")
     lines: list[Line] = Field(min_length=1)
     choices: list[Choice] = Field(default_factory=list)

@@ -8,13 +8,17 @@ every ``go`` names a scene or an ending that exists.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from game.story import conditions, model
 from game.story.conditions import Test
 from game.story.shared import Shared
+
+if TYPE_CHECKING:
+    from game.story.runtime import Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ class Scene:
     kind: str
     background: str | None
     app: str | None
+    phone: str | None  # chat scenes: the character whose phone is shown
     present: tuple[str, ...]
     lines: tuple[Line, ...]
     choices: tuple[Choice, ...]
@@ -97,6 +102,10 @@ class Story:
     scenes: Mapping[str, Scene]
     endings: Mapping[str, Ending]
     shared: Shared
+    # Playthrough.choose's result for each choice id, built on first use and shared by every
+    # playthrough of this story (a Step depends only on its choice). A cache, not part of the
+    # story: left out of __init__, repr and comparisons.
+    _steps: dict[str, Step] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def signs(self) -> tuple[str, ...]:
@@ -145,6 +154,7 @@ def _lines(owner: str, lines: list[model.Line]) -> tuple[Line, ...]:
 
 
 def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerprint: str) -> Story:
+    player = next(cid for cid, c in scenario.characters.items() if c.role == "player")
     scenes: dict[str, Scene] = {}
     for sid, sc in scenario.scenes.items():
         lines = _lines(sid, sc.lines)
@@ -169,6 +179,7 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
         present = tuple(sc.present) or tuple(dict.fromkeys(speakers))
         scenes[sid] = Scene(
             id=sid, kind=sc.kind, background=sc.background, app=sc.app, present=present,
+            phone=(sc.phone or player) if sc.kind == "chat" else None,
             lines=lines, choices=choices, discuss=sc.discuss,
             lines_vary=any(ln.test for ln in lines), choices_vary=any(c.test for c in choices),
         )
