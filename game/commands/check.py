@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    diags, files = check_paths(paths, fallback_shared=folder)
+    from game.paths import scenes_dir
+
+    diags, files = check_paths(paths, fallback_shared=scenes_dir())
     if args.strict:
         diags = [d.promoted() for d in diags]
     if args.format == "json":

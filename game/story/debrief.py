@@ -98,7 +98,7 @@ def build_debrief(story: Story, ending: Ending | None, met: dict[str, list[Line]
     if not signs:
         summary = "You did not reach any warning signs in this story yet."
     elif found == len(signs):
-        summary = f"You spotted all {len(signs)}. Noticing is how friends help."
+        summary = ("You spotted it." if found == 1 else f"You spotted all {found}.") + " Noticing is how friends help."
     elif found:
         summary = (f"You spotted {found} of the {len(signs)}. The others are here too: these signs are "
                    "easy to miss, and that is why we practise.")

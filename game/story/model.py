@@ -76,11 +76,12 @@ class Line(Strict):
     def _shorthand(cls, value: Any) -> Any:
         if isinstance(value, str):
             return {"text": value}
-        if isinstance(value, dict) and "text" not in value:
-            speakers = [k for k in value if k not in LINE_KEYS]
-            if len(speakers) == 1:
+        if isinstance(value, dict) and value and "text" not in value:
+            # Writers put the speaker first (`- mia: Hi`); any other unknown key after it is
+            # then reported on its own, with a did-you-mean, instead of three puzzling errors.
+            who = next(iter(value))
+            if who not in LINE_KEYS:
                 full = dict(value)
-                who = speakers[0]
                 full["text"] = full.pop(who)
                 full["speaker"] = who
                 return full
@@ -109,16 +110,20 @@ class Scene(Strict):
     go: str | None = Field(None, description="where the story goes next when there are no choices")
     discuss: Text | None = Field(None, description="a question for the class (presenter mode)")
 
-    @field_validator("lines", mode="before")
-    @classmethod
-    def _one_line_is_a_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    _one_line_is_a_list = field_validator("lines", mode="before")(lambda value: _as_list(value))
 
 
 class Ending(Strict):
     title: Text
     tone: Literal["hopeful", "open"] = Field(description="never a doomed ending")
     lines: list[Line] = Field(min_length=1)
+
+    _one_line_is_a_list = field_validator("lines", mode="before")(lambda value: _as_list(value))
+
+
+def _as_list(value: Any) -> Any:
+    """`lines: It was a sunny day.` means a list of one line."""
+    return [value] if isinstance(value, str) else value
 
 
 class Question(Strict):

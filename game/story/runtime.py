@@ -141,17 +141,26 @@ class Playthrough:
         if not 0 <= index < len(choices):
             raise ValueError(f"there is no choice {index + 1} here")
         choice = choices[index]
-        state = self._state
-        for name, value in choice.sets:
-            state[name] = value
-        for name, amount in choice.adds:
-            state[name] += amount  # type: ignore[operator]
+        if choice.sets or choice.adds:
+            state = self._state
+            for name, value in choice.sets:
+                state[name] = value
+            for name, amount in choice.adds:
+                state[name] += amount  # type: ignore[operator]
         if choice.helps:
             self._helped += 1
         self._trail[-1][2] = choice
         self._actions.append(index)
         self._enter(choice.go)
-        return Step(choice, choice.feedback, choice.helps, choice.go, self._ending is not None)
+        # Building a frozen dataclass cost as much as the rest of this method (tools and undo
+        # replay whole routes), and a Step depends only on its choice: a choice is offered only
+        # before the end, so `finished` is just whether it leads to an ending. Build each once.
+        steps = self.story._steps
+        step = steps.get(choice.id)
+        if step is None:
+            step = steps[choice.id] = Step(choice, choice.feedback, choice.helps, choice.go,
+                                           self._ending is not None)
+        return step
 
     def spot(self, line_id: str) -> Spot:
         """Flag a line shown so far as a warning sign; the feedback is kind either way."""
@@ -166,7 +175,7 @@ class Playthrough:
         if line.sign:
             return Spot(line, True, line.sign, f"Well spotted: {shared.sign_name(line.sign)}",
                         line.why or shared.explain(line.sign, self.story.band), already)
-        gentle = shared.help.spot_not_a_sign if shared.help else "That one on its own is not a warning sign."
+        gentle = shared.help.spot_not_a_sign if shared.help else "On its own, this line is not a warning sign."
         text = f"{line.why} {gentle}" if line.why else gentle
         return Spot(line, False, None, "Not a warning sign on its own", text, already)
 
@@ -294,15 +303,16 @@ class Playthrough:
             lines = scene.lines
             if scene.lines_vary:
                 state = self._state
-                lines = tuple(ln for ln in lines if ln.test is None or ln.test(state))
+                # a list comprehension, not a generator: this runs on every step
+                lines = tuple([ln for ln in lines if ln.test is None or ln.test(state)])
             self._trail.append([target, lines, None])
-            self._choices = self._available(scene)
+            self._choices = self._available(scene) if scene.choices_vary else scene.choices
             return
         ending = self.story.endings[target]
         lines = ending.lines
         if ending.lines_vary:
             state = self._state
-            lines = tuple(ln for ln in lines if ln.test is None or ln.test(state))
+            lines = tuple([ln for ln in lines if ln.test is None or ln.test(state)])
         self._trail.append([target, lines, None])
         self._choices = ()
         self._ending = ending
@@ -313,7 +323,7 @@ class Playthrough:
         state = self._state
         choices = tuple(c for c in scene.choices if c.test is None or c.test(state))
         # Never trap a pupil: if a writer's conditions hide every choice, offer the
-        # unconditional ones, or else all of them. `check` warns about this case.
+        # unconditional ones, or else all of them. The writers' path exploration reports this case.
         return choices or tuple(c for c in scene.choices if c.test is None) or scene.choices
 
     def _replay(self, actions: list[Any]) -> None:
