@@ -38,3 +38,26 @@ def load(shared: Shared) -> Callable[..., LoadResult]:
         return load_text(text, name, shared, limits)
 
     return _load
+
+
+@pytest.fixture
+def changed(example_text: str) -> Callable[..., str]:
+    """changed(old, new, text=example) -> the text with ``old`` (which must occur exactly once) replaced."""
+
+    def _changed(old: str, new: str, text: str | None = None) -> str:
+        text = example_text if text is None else text
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times, not once"
+        return text.replace(old, new)
+
+    return _changed
+
+
+@pytest.fixture(scope="session")
+def locate() -> Callable[[str, str], tuple[int, int]]:
+    """locate(text, needle) -> the 1-based (line, column) where ``needle`` first starts in ``text``."""
+
+    def _locate(text: str, needle: str) -> tuple[int, int]:
+        at = text.index(needle)
+        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+    return _locate

@@ -30,6 +30,7 @@ _BAD_HINTS = {
     "!": "write 'not' instead of !, and != for 'is not equal to'",
 }
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
+MAX_BRACKETS = 20
 
 
 class ConditionError(Exception):
@@ -106,6 +107,7 @@ class _Parser:
     def __init__(self, source: str) -> None:
         self.toks = _tokens(source)
         self.i = 0
+        self.depth = 0  # brackets inside each other; bounded so parsing never recurses deeply
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -164,7 +166,12 @@ class _Parser:
                 raise ConditionError(f"{tok.text!r} needs something before it", tok.offset)
             return Name(tok.text, tok.offset)
         if tok.text == "(":
+            self.depth += 1
+            if self.depth > MAX_BRACKETS:
+                raise ConditionError("the condition has too many brackets inside each other", tok.offset,
+                                     "use at most a few pairs of ( ), e.g. (asked or told_adult) and trust >= 2")
             node = self.or_()
+            self.depth -= 1
             close = self.take()
             if close.text != ")":
                 raise ConditionError("a '(' is not closed", tok.offset, "add the missing ')'")

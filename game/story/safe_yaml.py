@@ -44,7 +44,10 @@ _ALLOWED_TAGS = {
     TAG + "map": "map",
     TAG + "seq": "seq",
 }
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# U+0085, U+2028 and U+2029 are line breaks to YAML but not to editors, so every line number
+# after one would be wrong: they are refused here with the others.
+_QUOTES = ('"', "'")
 _TRUE = {"yes", "true", "on"}
 _resolvers = Resolver.yaml_implicit_resolvers
 _numbers = yaml.constructor.SafeConstructor()  # only its int and float parsing is used
@@ -113,7 +116,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # count characters, not bytes, as an editor does: everything before the bad byte is valid UTF-8
+        before = raw[line_start:exc.start].decode("utf-8")
+        col = len(before.removeprefix("\ufeff") if line_start == 0 else before) + 1
         return None, [
             Diagnostic(
                 path, line, col, "error", "E003",
@@ -141,32 +147,51 @@ def control_characters(text: str, path: str) -> list[Diagnostic]:
     ]
 
 
-def _syntax_hint(problem: str, context: str) -> str | None:
+def _syntax_hint(problem: str, context: str, found: str = "") -> str | None:
+    """A hint for a YAML syntax error. The messages differ between libyaml and PyYAML's
+    pure-Python reader, so both wordings are matched; ``found`` is the character at the error."""
     text = f"{problem} {context}"
-    if "'\\t'" in text or "tab" in text:
+    if found == "\t" or "'\\t'" in text or "tab" in text:
         return "use spaces, not tabs, to indent"
     if "mapping values are not allowed" in text:
         return ("quote text that contains ': ' (put the whole text in \"double quotes\"); "
                 "narration with a sign or condition is written '- narrator: text'")
-    if "could not find expected ':'" in text or "expected <block end>" in text:
-        return ("check the indentation of this line and the one before it; "
-                "text that starts with a quote must end with one")
     if "end of stream" in text and "quoted" in text:
         return "a quoted text is not closed: add the closing quote"
+    if "cannot start any token" in text and found in ("@", "`", "%"):
+        return f"text cannot start with {found}: put the whole text in quotes"
     if "found character" in text and ("'@'" in text or "'`'" in text):
         return "text cannot start with @ or `: put the whole text in quotes"
-    if "found undefined alias" in text or "alias" in text:
+    if "alias" in text or "anchor" in text:
         return "text cannot start with * or &: put the whole text in quotes"
+    if "block scalar" in text:
+        return "nothing may follow | or > on its line: start the text on the next line, or put it in quotes"
+    if "flow mapping" in text or "flow sequence" in text:
+        return "text that starts with { or [ must be in quotes; a [list] needs its closing ]"
+    if any(s in text for s in ("expected ':'", "expected key", "expected '-' indicator", "expected <block end>")):
+        return ("check the indentation of this line and the one before it; "
+                "text that starts with a quote must end with one")
     return None
 
 
-def _syntax_error(exc: yaml.YAMLError, path: str) -> Diagnostic:
+def _syntax_error(exc: yaml.YAMLError, path: str, text: str = "",
+                  open_quote: tuple[int, int] | None = None) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    found = ""
+    if line is not None and col is not None:
+        lines = text.split("\n")
+        if line <= len(lines) and col <= len(lines[line - 1]):
+            found = lines[line - 1][col - 1]
     message = f"YAML cannot read this: {problem}" + (f" ({context})" if context else "")
-    return Diagnostic(path, line, col, "error", "E001", message, _syntax_hint(problem, context))
+    hint = _syntax_hint(problem, context, found)
+    if open_quote is not None and open_quote[1] == line:
+        # an unclosed quote swallows text up to the next quote mark, and YAML stumbles only there
+        hint = (f"the text in quotes that starts on line {open_quote[0]} runs on to line {line}: "
+                "check that it has its closing quote")
+    return Diagnostic(path, line, col, "error", "E001", message, hint)
 
 
 def _scalar(value: str, tag: str | None, implicit: tuple[bool, bool], style: str | None) -> Any:
@@ -215,7 +240,7 @@ def parse(text: str, path: str, limits: Limits = Limits()) -> Parsed:
     try:
         data = _build(text, path, limits, marks, diags)
     except yaml.YAMLError as exc:
-        diags.append(_syntax_error(exc, path))
+        diags.append(_syntax_error(exc, path, text, _last_multiline_quote(text)))
         data = None
     finally:
         if enabled:
@@ -223,6 +248,34 @@ def parse(text: str, path: str, limits: Limits = Limits()) -> Parsed:
     if data is None and not diags:
         diags.append(Diagnostic(path, 1, 1, "error", "E008", "the file is empty", "start from scenes/example.yaml"))
     return Parsed(data, marks, diags)
+
+
+def _last_multiline_quote(text: str) -> tuple[int, int] | None:
+    """After a syntax error: the first and last line of the last quoted text read before it
+    that ran over several lines (an unclosed quote reads on to the next quote mark).
+
+    A second pass over the events, paid only when the file cannot be read."""
+    found = None
+    source = _EventSource(text)
+    try:
+        while True:
+            ev = source.get_event()
+            if ev is None or type(ev) is yaml.StreamEndEvent:
+                break
+            if type(ev) is yaml.ScalarEvent and ev.style in _QUOTES and ev.end_mark.line != ev.start_mark.line:
+                found = (ev.start_mark.line + 1, ev.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass
+    finally:
+        dispose = getattr(source, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return found
+
+
+def _short(value: str, limit: int = 40) -> str:
+    """A value for a message: repr'd, and cut short so a huge value cannot flood the output."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
 
 
 class _Stop(Exception):
@@ -280,8 +333,12 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                     try:
                         value: Any = _scalar(ev.value, tag, ev.implicit, ev.style)
                     except (ValueError, TypeError, OverflowError):  # e.g. "!!int abc"
+                        if tag is None or tag == "!":  # a plain number too long for Python's int()
+                            _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E013",
+                                                      f"the number {_short(ev.value)} is too long",
+                                                      "use a small number; if this is text, put it in quotes"))
                         _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E007",
-                                                  f"the tag {tag!r} does not fit {ev.value!r}", "remove the tag"))
+                                                  f"the tag {tag!r} does not fit {_short(ev.value)}", "remove the tag"))
                     child_table = None
                 else:
                     if len(stack) >= max_depth:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.story.diagnostics import Diagnostic, Severity
@@ -15,6 +15,7 @@ class Source:
     text: str
     data: Any
     marks: Marks
+    _lines: list[str] | None = field(default=None, repr=False, compare=False)
 
     def at(self, *path: Any, key: bool = False) -> tuple[int, int]:
         return self.marks.find(self.data, path, want_key=key)
@@ -33,11 +34,23 @@ class Source:
         """A diagnostic at ``path``; ``offset`` moves it along a text value (for conditions)."""
         line, col = self.at(*path, key=key)
         if offset:
-            col += offset + (1 if self._quoted(line, col) else 0)
+            first = self._char(line, col)
+            moved = col + offset + (1 if first in ("'", '"') else 0)
+            # Only along the value's own first line (or just past its end, where a condition that
+            # stops too early stops): a value written over several lines, or after | or >, is
+            # folded, so a column further on would point at nothing; the value's start is kept.
+            if first not in ("", "|", ">") and moved <= len(self.lines()[line - 1]) + 1:
+                col = moved
         return Diagnostic(self.path, line, col, severity, code, message, hint)
 
-    def _quoted(self, line: int, col: int) -> bool:
-        lines = self.text.splitlines()
+    def _char(self, line: int, col: int) -> str:
+        lines = self.lines()
         if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
-            return lines[line - 1][col - 1] in "'\""
-        return False
+            return lines[line - 1][col - 1]
+        return ""
+
+    def lines(self) -> list[str]:
+        """The text's lines, split once: a file with thousands of diagnostics must not split it each time."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines

@@ -41,17 +41,26 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
     value = err.get("input")
     is_key = bool(loc) and loc[-1] == "[key]"
     path = loc[:-1] if is_key else loc
+    if kind == "invalid_key":  # a key that is not text where a model expects its own keys
+        is_key = True
+    if is_key and path and not isinstance(value, str):
+        path = (*path[:-1], value)  # pydantic writes None as 'None' in loc; the data hold the real key
     where = _describe(path)
     if kind == "extra_forbidden":
         known = _known_keys(model, path[:-1])
         return src.diag(path, "E011", f"unknown key {path[-1]!r}{_in(path[:-1])}",
                         did_you_mean(str(path[-1]), known) or _list_known(known), key=True)
     if kind == "missing":
-        return src.diag(path[:-1], "E012", f"{_in(path[:-1], lead='')}missing the key {path[-1]!r}".strip(),
+        return src.diag(path[:-1], "E012", f"{_in(path[:-1], lead='')} missing the key {path[-1]!r}".strip(),
                         f"add a line '{path[-1]}: ...'", key=True)
     if is_key:
-        return src.diag(path, "E014", f"{value!r} cannot be used as an id{_in(path[:-1])}",
-                        _QUOTE_NUMBER_HINT if isinstance(value, (int, float, bool)) else _ID_HINT, key=True)
+        if value is None:
+            hint = "this key is empty: write a name before the ':'"
+        elif isinstance(value, bool):
+            hint = _YAML_BOOL_HINT
+        else:
+            hint = _QUOTE_NUMBER_HINT if isinstance(value, (int, float)) else _ID_HINT
+        return src.diag(path, "E014", f"{value!r} cannot be used as an id{_in(path[:-1])}", hint, key=True)
     if kind in ("string_type", "literal_error", "string_pattern_mismatch", "int_type", "int_parsing",
                 "bool_type", "bool_parsing", "dict_type", "list_type", "model_type", "model_attributes_type"):
         hint = None
@@ -65,6 +74,8 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
             hint = "this needs indented 'key: value' lines under it"
         elif kind == "list_type":
             hint = "this needs a list: one '- item' per line under it"
+        elif kind in ("int_type", "int_parsing") and isinstance(value, str):
+            hint = "write a whole number in figures, e.g. 10"
         return src.diag(path, "E013", f"{where}: {_message(err)}", hint)
     return src.diag(path, "E013", f"{where}: {_message(err)}")
 

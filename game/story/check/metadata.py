@@ -11,7 +11,7 @@ _WANTED = (
     ("content_notes", "content notes", "list what the story touches on, so teachers can prepare pupils"),
     ("objectives", "learning objectives", "say what pupils will be able to do afterwards"),
     ("questions", "discussion questions", "ask what the abuser did and how a friend or trusted adult could help"),
-    ("pupil_summary", "a one-line summary for pupils", "shown on the scenario's card in the picker"),
+    ("pupil_summary", "one-line summary for pupils", "shown on the scenario's card in the picker"),
 )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from game.story import conditions
 from game.story.check.context import Context
-from game.story.diagnostics import Diagnostic, did_you_mean
+from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, RESERVED_IDS, Line, is_id
 
 _ID_HINT = "ids use lowercase letters, numbers, - and _ only, e.g. bus-stop"
@@ -46,7 +46,7 @@ def start_exists(ctx: Context) -> Iterator[Diagnostic]:
     start = ctx.scenario.start
     if start is not None and start not in ctx.scenario.scenes:
         yield ctx.src.diag(("start",), "E027", f"the start scene {start!r} is not defined",
-                           did_you_mean(start, ctx.scenario.scenes) or "name one of the scenes under 'scenes:'")
+                           ctx.did_you_mean(start, ctx.scenario.scenes) or "name one of the scenes under 'scenes:'")
 
 
 def roles_are_cast(ctx: Context) -> Iterator[Diagnostic]:
@@ -75,16 +75,17 @@ def _lines(ctx: Context) -> Iterator[tuple[tuple[Any, ...], Line]]:
 
 def speakers_exist(ctx: Context) -> Iterator[Diagnostic]:
     chars = ctx.scenario.characters
+    speakers = [*chars, NARRATOR]
     for path, line in _lines(ctx):
         if line.speaker != NARRATOR and line.speaker not in chars:
             yield ctx.src.diag(path, "E022", f"the speaker {line.speaker!r} is not one of the characters",
-                               did_you_mean(line.speaker, [*chars, NARRATOR])
+                               ctx.did_you_mean(line.speaker, speakers)
                                or "add them under 'characters:', or write narration as plain text")
     for sid, scene in ctx.scenario.scenes.items():
         for i, who in enumerate(scene.present):
             if who not in chars:
                 yield ctx.src.diag(("scenes", sid, "present", i), "E022", f"{who!r} is not one of the characters",
-                                   did_you_mean(who, chars))
+                                   ctx.did_you_mean(who, chars))
 
 
 def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -96,7 +97,7 @@ def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
         info = signs.get(line.sign)
         if info is None:
             yield ctx.src.diag((*path, "sign"), "E023", f"{line.sign!r} is not a warning sign in scenes/signs.yaml",
-                               did_you_mean(line.sign, signs) or "see docs/writing.md for the list of signs")
+                               ctx.did_you_mean(line.sign, signs) or "see docs/writing.md for the list of signs")
         elif band not in info.bands:
             yield ctx.src.diag((*path, "sign"), "E038",
                                f"the sign {line.sign!r} is only for the {' and '.join(info.bands)} band, "
@@ -110,12 +111,12 @@ def themes_are_known(ctx: Context) -> Iterator[Diagnostic]:
     for i, theme in enumerate(ctx.scenario.themes):
         if theme not in ctx.shared.themes:
             yield ctx.src.diag(("themes", i), "E034", f"{theme!r} is not a theme in scenes/themes.yaml",
-                               did_you_mean(theme, ctx.shared.themes))
+                               ctx.did_you_mean(theme, ctx.shared.themes))
 
 
 def ways_on_exist(ctx: Context) -> Iterator[Diagnostic]:
     sc = ctx.scenario
-    targets = [*sc.scenes, *sc.endings]
+    targets = {*sc.scenes, *sc.endings}
     for sid, scene in sc.scenes.items():
         if not scene.choices and scene.go is None:
             yield ctx.src.diag(("scenes", sid), "E033", f"the scene {sid!r} has no choices and no 'go:'",
@@ -129,11 +130,11 @@ def ways_on_exist(ctx: Context) -> Iterator[Diagnostic]:
                                f"{ctx.limits.max_choices} fit on screen", "split it into two scenes", key=True)
         if scene.go is not None and scene.go not in targets:
             yield ctx.src.diag(("scenes", sid, "go"), "E021", f"{scene.go!r} is not a scene or an ending",
-                               did_you_mean(scene.go, targets))
+                               ctx.did_you_mean(scene.go, targets))
         for i, choice in enumerate(scene.choices):
             if choice.go not in targets:
                 yield ctx.src.diag(("scenes", sid, "choices", i, "go"), "E021",
-                                   f"{choice.go!r} is not a scene or an ending", did_you_mean(choice.go, targets))
+                                   f"{choice.go!r} is not a scene or an ending", ctx.did_you_mean(choice.go, targets))
 
 
 def conditions_parse(ctx: Context) -> Iterator[Diagnostic]:
@@ -152,10 +153,13 @@ def conditions_parse(ctx: Context) -> Iterator[Diagnostic]:
             if "not declared" in exc.message:
                 code = "E025"
                 name = exc.message.split("'")[1]
-                hint = did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: false"
+                hint = ctx.did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: false"
             elif "compare" in exc.message:
                 code = "E025"
             yield ctx.src.diag(path, code, f"condition {source!r}: {exc.message}", hint, offset=exc.offset)
+        except RecursionError:  # the parser recurses once per '(': a wall of brackets must not crash the check
+            yield ctx.src.diag(path, "E024", "the condition has too many brackets inside each other",
+                               "use at most a few pairs of ( ), e.g. (asked or told_adult) and trust >= 2")
 
 
 def effects_fit_state(ctx: Context) -> Iterator[Diagnostic]:
@@ -166,9 +170,9 @@ def effects_fit_state(ctx: Context) -> Iterator[Diagnostic]:
                 for name, value in table.items():
                     path = ("scenes", sid, "choices", i, verb, name)
                     if name not in state:
+                        hint = ctx.did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: 0"
                         yield ctx.src.diag(path, "E026", f"{name!r} is not declared in this scenario's state",
-                                           did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: 0",
-                                           key=True)
+                                           hint, key=True)
                     elif verb == "add" and isinstance(state[name], bool):
                         yield ctx.src.diag(path, "E026", f"cannot add to {name!r}: it is a flag (true/false)",
                                            f"use 'set: {{{name}: true}}'", key=True)
