@@ -49,6 +49,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\
 # after one would be wrong: they are refused here with the others.
 _QUOTES = ('"', "'")
 _TRUE = {"yes", "true", "on"}
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 _resolvers = Resolver.yaml_implicit_resolvers
 _numbers = yaml.constructor.SafeConstructor()  # only its int and float parsing is used
 
@@ -297,6 +298,7 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
     StreamEnd = yaml.StreamEndEvent
     AliasEvent = yaml.AliasEvent
     allowed = _ALLOWED_TAGS
+    comment_after = _COMMENT_AFTER
     table_of = marks.of
     max_depth = limits.max_depth
 
@@ -339,6 +341,14 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                                                       "use a small number; if this is text, put it in quotes"))
                         _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E007",
                                                   f"the tag {tag!r} does not fit {_short(ev.value)}", "remove the tag"))
+                    if not ev.style and " " in ev.value and comment_after.match(text, ev.end_mark.index):
+                        # `- mia: I'm his #1 fan` shows pupils only "I'm his": YAML read the rest as a comment
+                        diags.append(Diagnostic(
+                            path, pos[0], pos[1], "warning", "W004",
+                            f"the text stops at '#': everything after it is a comment, so pupils see only "
+                            f"{_short(ev.value)}",
+                            "put the whole text in quotes if the # is part of it, or move the comment to its own line",
+                        ))
                     child_table = None
                 else:
                     if len(stack) >= max_depth:

@@ -18,6 +18,7 @@ _YAML_BOOL_HINT = (
     "put the text in quotes, e.g. \"No\""
 )
 _QUOTE_NUMBER_HINT = "YAML read this as a number: put it in quotes, e.g. \"11-13\" or \"007\""
+_DASHES = "\u2010\u2011\u2012\u2013\u2014"  # what word processors turn a typed '-' into
 _ID_HINT = "ids use lowercase letters, numbers, - and _ only, e.g. bus-stop"
 
 
@@ -64,14 +65,22 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
     if kind in ("string_type", "literal_error", "string_pattern_mismatch", "int_type", "int_parsing",
                 "bool_type", "bool_parsing", "dict_type", "list_type", "model_type", "model_attributes_type"):
         hint = None
+        wants_text = kind in ("string_type", "string_pattern_mismatch") or (
+            kind == "literal_error" and "'" in str(err.get("ctx", {}).get("expected", "")))
         if isinstance(value, bool) and kind != "bool_type":
             hint = _YAML_BOOL_HINT
-        elif isinstance(value, (int, float)) and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
+        elif value is None and kind in ("string_type", "dict_type", "list_type", "model_type"):
+            hint = "this is empty: write it after the ':' (or delete the line)"
+        elif isinstance(value, (int, float)) and wants_text:
             hint = _QUOTE_NUMBER_HINT
+        elif kind == "literal_error" and isinstance(value, str) and any(c in value for c in _DASHES):
+            hint = "use a plain hyphen (-), not a long dash; word processors change - into – as you type"
         elif kind == "string_pattern_mismatch":
             hint = _ID_HINT
         elif kind in ("dict_type", "model_type", "model_attributes_type"):
             hint = "this needs indented 'key: value' lines under it"
+            if path and path[-2:-1] == ("lines",):
+                hint = "write a line as text, or as 'name: text' (e.g. - mia: Hello)"
         elif kind == "list_type":
             hint = "this needs a list: one '- item' per line under it"
         elif kind in ("int_type", "int_parsing") and isinstance(value, str):
@@ -82,6 +91,10 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
 
 def _message(err: Any) -> str:
     msg = str(err["msg"])
+    if err["type"] == "string_pattern_mismatch":
+        return "should be an id: lowercase letters, numbers, - and _ only"
+    if err["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return "should be a set of 'key: value' lines"
     replacements = {
         "Input should be": "should be",
         "String should have at least 1 character": "should not be empty",

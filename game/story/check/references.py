@@ -14,10 +14,12 @@ _ID_HINT = "ids use lowercase letters, numbers, - and _ only, e.g. bus-stop"
 
 
 def file_name_matches_id(ctx: Context) -> Iterator[Diagnostic]:
+    shared_name = ctx.scenario.id in ("signs", "help", "themes", "language")
     if ctx.scenario.id != ctx.stem:
         yield ctx.src.diag(("id",), "E020", f"the id {ctx.scenario.id!r} is not the file's name {ctx.stem!r}",
-                           f"use id: {ctx.stem}, or rename the file to {ctx.scenario.id}.yaml")
-    if ctx.scenario.id in ("signs", "help", "themes", "language"):
+                           f"use id: {ctx.stem}"
+                           + ("" if shared_name else f", or rename the file to {ctx.scenario.id}.yaml"))
+    if shared_name:
         yield ctx.src.diag(("id",), "E020", f"{ctx.scenario.id!r} is the name of a shared data file",
                            "choose another id and file name")
 
@@ -86,6 +88,9 @@ def speakers_exist(ctx: Context) -> Iterator[Diagnostic]:
             if who not in chars:
                 yield ctx.src.diag(("scenes", sid, "present", i), "E022", f"{who!r} is not one of the characters",
                                    ctx.did_you_mean(who, chars))
+        if scene.phone is not None and scene.phone not in chars:
+            yield ctx.src.diag(("scenes", sid, "phone"), "E022", f"the phone's owner {scene.phone!r} is not one of "
+                               "the characters", ctx.did_you_mean(scene.phone, chars))
 
 
 def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -111,7 +116,8 @@ def themes_are_known(ctx: Context) -> Iterator[Diagnostic]:
     for i, theme in enumerate(ctx.scenario.themes):
         if theme not in ctx.shared.themes:
             yield ctx.src.diag(("themes", i), "E034", f"{theme!r} is not a theme in scenes/themes.yaml",
-                               ctx.did_you_mean(theme, ctx.shared.themes))
+                               ctx.did_you_mean(theme, ctx.shared.themes)
+                               or "the themes are: " + ", ".join(ctx.shared.themes))
 
 
 def ways_on_exist(ctx: Context) -> Iterator[Diagnostic]:
@@ -139,10 +145,11 @@ def ways_on_exist(ctx: Context) -> Iterator[Diagnostic]:
 
 def conditions_parse(ctx: Context) -> Iterator[Diagnostic]:
     state = ctx.scenario.state
-    places: list[tuple[tuple[Any, ...], str]] = [((*p, "if"), ln.if_) for p, ln in _lines(ctx) if ln.if_]
+    # `if: ""` is an empty condition (an error); a bare `if:` is YAML's null, meaning none at all
+    places: list[tuple[tuple[Any, ...], str]] = [((*p, "if"), ln.if_) for p, ln in _lines(ctx) if ln.if_ is not None]
     for sid, scene in ctx.scenario.scenes.items():
         for i, choice in enumerate(scene.choices):
-            if choice.if_:
+            if choice.if_ is not None:
                 places.append((("scenes", sid, "choices", i, "if"), choice.if_))
     for path, source in places:
         try:
@@ -153,10 +160,14 @@ def conditions_parse(ctx: Context) -> Iterator[Diagnostic]:
             if "not declared" in exc.message:
                 code = "E025"
                 name = exc.message.split("'")[1]
-                hint = ctx.did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: false"
+                if name.lower() in ("yes", "no", "on", "off"):
+                    hint = "write true or false, e.g. told_adult == true, or just told_adult"
+                else:
+                    hint = ctx.did_you_mean(name, state) or f"declare it under 'state:', e.g. {name}: false"
             elif "compare" in exc.message:
                 code = "E025"
-            yield ctx.src.diag(path, code, f"condition {source!r}: {exc.message}", hint, offset=exc.offset)
+            shown = source if len(source) <= 60 else source[:57] + "..."
+            yield ctx.src.diag(path, code, f"condition {shown!r}: {exc.message}", hint, offset=exc.offset)
         except RecursionError:  # the parser recurses once per '(': a wall of brackets must not crash the check
             yield ctx.src.diag(path, "E024", "the condition has too many brackets inside each other",
                                "use at most a few pairs of ( ), e.g. (asked or told_adult) and trust >= 2")
