@@ -62,13 +62,13 @@ class TextPlayer:
                 self.say(_wrap(choice.text, f"  {i}) ", "     "))
 
     def choose(self, index: int) -> None:
-        step = self.pt.choose(index)
-        if not step.choice.is_continue:
-            self.say(f"> {step.choice.text}")
-        if step.feedback:
-            self.say(_wrap(step.feedback, "  ✓ " if step.helped else "  · ", "    "))
+        choice = self.pt.choose(index)
+        if not choice.is_continue:
+            self.say(f"> {choice.text}")
+        if choice.feedback:
+            self.say(_wrap(choice.feedback, "  ✓ " if choice.helps else "  · ", "    "))
         self.say("")
-        if step.finished and self.pt.ending:
+        if choice.ends and self.pt.ending:
             self.say(f"── {self.pt.ending.title} ──")
         self.show_new_lines()
 

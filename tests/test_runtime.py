@@ -75,7 +75,7 @@ def test_the_story_opens_on_its_start_scene_with_its_lines_and_choices(pupil):
 def test_choosing_gives_the_feedback_and_moves_on(pupil):
     step = pupil.choose_text("Ask Mia")
     assert step.feedback.startswith("Asking kindly")
-    assert step.went_to == "messages"
+    assert step.go == "messages" and not step.ends
     assert pupil.pt.scene.id == "messages"
 
 
@@ -179,7 +179,7 @@ def test_a_scene_without_choices_offers_continue(pupil):
     assert pupil.pt.scene.id == "teacher"
     assert len(pupil.pt.choices) == 1 and pupil.pt.choices[0].is_continue
     step = pupil.choose_text("Continue")
-    assert step.finished and pupil.pt.finished
+    assert step.ends and pupil.pt.finished
     assert pupil.pt.ending.title == "Mia is believed"
     assert pupil.pt.choices == ()
 

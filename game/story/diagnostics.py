@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -55,11 +53,15 @@ def format_text(diags: Iterable[Diagnostic]) -> str:
 
 
 def format_json(diags: Iterable[Diagnostic]) -> str:
+    import json  # imported here: most runs never format JSON
+
     return json.dumps([d.as_dict() for d in sorted(diags, key=sort_key)], indent=2, ensure_ascii=False)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A hint naming the closest known word, or None when nothing is close."""
+    import difflib  # imported here: a clean file never needs a suggestion
+
     close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
 

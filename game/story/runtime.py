@@ -6,7 +6,7 @@ restored. The window, the terminal mode and the tests all drive this same object
 
     pt = Playthrough(story)
     pt.lines, pt.choices          # what to show now
-    pt.choose(0)                  # -> Step (feedback, where it led)
+    pt.choose(0)                  # -> the Choice made (its feedback, where it led, ends)
     pt.spot("lunch.3")            # -> Spot (kind feedback either way)
     pt.undo()                     # rollback: replays the choices minus the last one
     pt.finished, pt.debrief()
@@ -30,15 +30,6 @@ SAVE_READABLE_FROM = 1  # the oldest save format this code can still read
 
 class SaveError(ValueError):
     """A save that cannot be used at all (corrupt, another scenario, a newer format)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    choice: Choice
-    feedback: str | None
-    helped: bool
-    went_to: str
-    finished: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +127,8 @@ class Playthrough:
 
     # --- what the pupil does -------------------------------------------------------
 
-    def choose(self, index: int) -> Step:
+    def choose(self, index: int) -> Choice:
+        """Make a choice; returns it (its feedback, where it led, and whether that is an ending)."""
         choices = self._choices
         if not 0 <= index < len(choices):
             raise ValueError(f"there is no choice {index + 1} here")
@@ -152,15 +144,7 @@ class Playthrough:
         self._trail[-1][2] = choice
         self._actions.append(index)
         self._enter(choice.go)
-        # Building a frozen dataclass cost as much as the rest of this method (tools and undo
-        # replay whole routes), and a Step depends only on its choice: a choice is offered only
-        # before the end, so `finished` is just whether it leads to an ending. Build each once.
-        steps = self.story._steps
-        step = steps.get(choice.id)
-        if step is None:
-            step = steps[choice.id] = Step(choice, choice.feedback, choice.helps, choice.go,
-                                           self._ending is not None)
-        return step
+        return choice
 
     def spot(self, line_id: str) -> Spot:
         """Flag a line shown so far as a warning sign; the feedback is kind either way."""

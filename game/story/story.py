@@ -8,17 +8,13 @@ every ``go`` names a scene or an ending that exists.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from game.story import conditions, model
 from game.story.conditions import Test
 from game.story.shared import Shared
-
-if TYPE_CHECKING:
-    from game.story.runtime import Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +49,7 @@ class Choice:
     feedback: str | None
     go: str
     helps: bool
+    ends: bool  # leads straight to an ending
     is_continue: bool = False
 
 
@@ -102,10 +99,6 @@ class Story:
     scenes: Mapping[str, Scene]
     endings: Mapping[str, Ending]
     shared: Shared
-    # Playthrough.choose's result for each choice id, built on first use and shared by every
-    # playthrough of this story (a Step depends only on its choice). A cache, not part of the
-    # story: left out of __init__, repr and comparisons.
-    _steps: dict[str, Step] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def signs(self) -> tuple[str, ...]:
@@ -169,12 +162,14 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
                     feedback=ch.feedback,
                     go=ch.go,
                     helps=ch.helps,
+                    ends=ch.go in scenario.endings,
                 )
                 for i, ch in enumerate(sc.choices)
             )
         else:
             assert sc.go is not None  # the checks refuse a scene with no way on
-            choices = (Choice(f"{sid}.c0", "Continue", None, (), (), None, sc.go, False, is_continue=True),)
+            choices = (Choice(f"{sid}.c0", "Continue", None, (), (), None, sc.go, False, sc.go in scenario.endings,
+                              is_continue=True),)
         speakers = (ln.speaker for ln in sc.lines if ln.speaker != model.NARRATOR)
         present = tuple(sc.present) or tuple(dict.fromkeys(speakers))
         scenes[sid] = Scene(
