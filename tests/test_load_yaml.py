@@ -96,7 +96,9 @@ def test_a_unicode_line_separator_is_refused_so_line_numbers_stay_true(load, cha
 def test_a_30000_deep_flow_list_is_refused_as_too_deeply_nested(load):
     d = only(load("[" * 30_000 + "]" * 30_000), "E005")
     assert d.line == 1
-    assert d.col == 65  # the first bracket past the limit of 64
+    # the first bracket past our limit of 64; libyaml 0.2.5+ (PyYAML 6.0.4 wheels) stops the
+    # scan itself at its own limit of 1,000 before we see that bracket's event
+    assert d.col in (65, 1001)
     assert d.hint
 
 

@@ -181,6 +181,11 @@ def _syntax_error(exc: yaml.YAMLError, path: str, text: str = "",
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    if "maximum nesting depth" in problem:
+        # libyaml 0.2.5+ (PyYAML >= 6.0.4 wheels) refuses very deep flow nesting itself, while
+        # scanning ahead of the events we count: the same finding as our own depth limit.
+        return Diagnostic(path, line, col, "error", "E005", "the file is nested far too many levels deep",
+                          "a scenario never needs this much nesting; check the brackets and indentation")
     found = ""
     if line is not None and col is not None:
         lines = text.split("\n")
