@@ -142,12 +142,11 @@ def play_interactive(story: Story, ask: Ask, say: Say) -> int:
         elif answer == "h":
             tp.help()
         elif answer == "q":
-            say("")
-            say("You left the story. That's fine: you can stop at any time.")
             leaving = story.shared.help.leaving_early if story.shared.help else ""
             if leaving:
+                say("")
                 say(_wrap(leaving))
-            tp.finish()
+            tp.finish()  # the debrief opens with "You left the story early..."
             return 0
         else:
             say("Sorry, I didn't understand that.")

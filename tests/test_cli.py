@@ -129,7 +129,8 @@ def test_terminal_play_by_numbers_spotting_undo_help_and_leaving():
     assert "Get help" in text and "Childline (0800 1111" in text
     assert "Sorry, I didn't understand that." in text
     assert "Choose a number from 1 to 2." in text
-    assert "You left the story" in text and "══ Debrief ══" in text
+    assert "You left the story early" in text and "══ Debrief ══" in text
+    assert text.count("stop at any time") == 2  # the content note at the start, and on leaving
 
 
 def test_terminal_play_to_an_ending_shows_the_debrief():
