@@ -19,7 +19,7 @@ EXAMPLE = SCENES / "example.yaml"
 @pytest.fixture(scope="session")
 def shared() -> Shared:
     """The signs, help routes and themes from the shipped scenes/ folder, loaded once."""
-    data, problems = load_shared(SCENES)
+    data, problems = load_shared(SCENES, lint=True)
     assert not problems, problems
     return data
 
@@ -35,7 +35,7 @@ def load(shared: Shared) -> Callable[..., LoadResult]:
     """load(text, name="example.yaml", limits=Limits()) -> LoadResult, with the shipped shared data."""
 
     def _load(text: str | bytes, name: str = "example.yaml", limits: Limits = Limits()) -> LoadResult:
-        return load_text(text, name, shared, limits)
+        return load_text(text, name, shared, limits, lint=True)
 
     return _load
 

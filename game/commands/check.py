@@ -10,7 +10,8 @@ from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, scenes_folder
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check scenario files and report every problem with its line")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the scenes folder)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders (default: the scenes folder); .md and .txt files get the language rules")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=["text", "json"], default="text")
 

@@ -13,23 +13,117 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--auto", choices=["first", "random"], help="play by itself and print the transcript")
     p.add_argument("--seed", type=int, default=0, help="the random seed for --auto random")
+    p.add_argument("--from", dest="start", metavar="SCENE",
+                   help="start at this scene or ending (writers: try one part quickly)")
+    p.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                   help="start with a flag or counter set, e.g. --set asked=true --set trust=2")
+    p.add_argument("--watch", action="store_true",
+                   help="reload the story each time its file is saved, keeping your place (writers)")
 
 
 def run(args: argparse.Namespace) -> int:
     from game.textplay import play_auto, play_interactive
 
+    if args.watch:
+        return _watch(args)
     if args.scenario is None:
         if args.auto:
             raise UsageError("--auto needs a SCENARIO to play")
+        if args.start or args.settings:
+            raise UsageError("--from and --set need a SCENARIO to play")
         story = _pick_in_terminal(args)
         if story is None:
             return EXIT_OK
     else:
         story = load_story(args, args.scenario)
+    origin = _origin(story, args.start, args.settings)
     if args.auto:
-        return play_auto(story, args.auto, args.seed, print)
+        return play_auto(story, args.auto, args.seed, print, origin)
     # The window arrives with its own issue; until then every play is the terminal mode.
-    return play_interactive(story, input, print)
+    return play_interactive(story, input, print, origin)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from game.commands import ProblemsFound
+    from game.story.library import scenario_files
+    from game.textplay import play_watching
+    from game.watch import FileWatcher
+
+    if args.scenario is None:
+        raise UsageError("--watch needs a SCENARIO: the file you are writing")
+    if args.auto:
+        raise UsageError("--watch cannot be used with --auto: use one or the other")
+    lib = library(args)
+    path = lib.find(args.scenario)
+    if path is None:
+        known = ", ".join(p.stem for p in scenario_files(lib.folder)) or "none"
+        raise UsageError(f"there is no scenario called {args.scenario!r} (known: {known})")
+
+    def load():  # the shared files are read again too: a writer may be editing signs.yaml
+        return library(args).load(path)
+
+    origin = None
+    if args.start or args.settings:
+        first = load()
+        if first.story is None:
+            import sys
+
+            from game.story.diagnostics import format_text
+
+            print(format_text(first.diagnostics), file=sys.stderr)
+            raise ProblemsFound(f"{path} has problems, so --from and --set cannot be checked yet: "
+                                "fix them first, or leave --from and --set out")
+        origin = _origin(first.story, args.start, args.settings)
+    try:
+        watcher = FileWatcher(path, on_change=lambda: print("\n(The file was saved: press Enter to see it.)"))
+        watcher.start()
+    except ImportError:
+        raise UsageError("--watch needs the watchfiles package: pip install watchfiles") from None
+    try:
+        return play_watching(load, watcher.take, input, print, origin, display=str(path))
+    finally:
+        watcher.stop()
+
+
+def _origin(story, start: str | None, settings: list[str]):  # -> game.textplay.Origin | None
+    """Where --from and --set start the story, checked against the story: one sentence if wrong."""
+    from game.story.diagnostics import did_you_mean
+    from game.textplay import Origin
+
+    if start is None and not settings:
+        return None
+    declared = story.initial_state
+    state: dict[str, bool | int] = {}
+    for item in settings:
+        name, equals, raw = (part.strip() for part in item.partition("="))
+        if not equals or not name or not raw:
+            raise UsageError(f"--set needs NAME=VALUE, e.g. --set trust=2 (not {item!r})")
+        if name not in declared:
+            hint = did_you_mean(name, declared)
+            known = ", ".join(declared) or "nothing"
+            raise UsageError(f"{name!r} is not in the state of {story.id!r}: "
+                             + (hint or f"it declares {known}"))
+        value = _value(raw)
+        if isinstance(declared[name], bool) and not isinstance(value, bool):
+            raise UsageError(f"{name!r} is a flag: write {name}=true or {name}=false")
+        if not isinstance(declared[name], bool) and (isinstance(value, bool) or not isinstance(value, int)):
+            raise UsageError(f"{name!r} is a counter: write a whole number, e.g. {name}=2")
+        state[name] = value
+    part = start or story.start
+    if part not in story.scenes and part not in story.endings:
+        hint = did_you_mean(part, [*story.scenes, *story.endings])
+        raise UsageError(f"there is no scene or ending called {part!r} in {story.id!r}"
+                         + (f": {hint}" if hint else f" (it has: {', '.join([*story.scenes, *story.endings])})"))
+    return Origin(part, state)
+
+
+def _value(raw: str) -> bool | int | str:
+    if raw.lower() in ("true", "false"):
+        return raw.lower() == "true"
+    try:
+        return int(raw)
+    except ValueError:
+        return raw
 
 
 def _pick_in_terminal(args: argparse.Namespace):

@@ -1,4 +1,5 @@
-"""Checking files and folders: scenarios, the shared data files beside them, and nothing else."""
+"""Checking files and folders: scenarios, the shared data files beside them, and documents
+(.md and .txt files given by name, checked against the avoid list of language.yaml)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
 from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import load_model
-from game.story.model import HelpFile, SignsFile, ThemesFile
+from game.story.load import load_language, load_model
+from game.story.model import HelpFile, LanguageFile, SignsFile, ThemesFile
 from game.story.safe_yaml import Limits
 
-_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile}
+_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile}
+DOCUMENT_SUFFIXES = (".md", ".txt")
 
 
 def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: Limits = Limits()
@@ -18,23 +20,60 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
     """Every diagnostic for every file under ``paths``, and how many files were checked."""
     diags: list[Diagnostic] = []
     files = 0
+    books: dict[Path, object] = {}  # the avoid list for documents, per folder
     for path in paths:
         if path.is_dir():
-            lib = Library(path, fallback_shared, limits)
+            lib = Library(path, fallback_shared, limits, lint=True)
             diags.extend(lib.shared_diagnostics)
             files += sum((path / f"{stem}.yaml").is_file() for stem in _SHARED_MODELS)
             for scenario in scenario_files(path):
                 diags.extend(lib.load(scenario).diagnostics)
                 files += 1
+        elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
+            _book, problems = load_language(path, limits, self_test=True)
+            diags.extend(problems)
+            files += 1
         elif path.stem in _SHARED_MODELS and path.suffix in (".yaml", ".yml"):
             _model, problems = load_model(_SHARED_MODELS[path.stem], path, limits)
             diags.extend(problems)
             files += 1
         elif is_scenario_file(path):
-            lib = Library(path.parent, fallback_shared, limits)
+            lib = Library(path.parent, fallback_shared, limits, lint=True)
             diags.extend(lib.load(path).diagnostics)
+            files += 1
+        elif path.suffix.lower() in DOCUMENT_SUFFIXES:
+            diags.extend(_check_document(path, fallback_shared, limits, books))
             files += 1
         else:
             diags.append(Diagnostic(str(path), None, None, "error", "E000",
-                                    "this is not a scenario file", "scenario files end in .yaml"))
+                                    "this is not a scenario file", "scenario files end in .yaml; "
+                                    "check also reads .md and .txt files for the language rules"))
     return diags, files
+
+
+def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]
+                    ) -> list[Diagnostic]:
+    """A .md or .txt file against the avoid list in language.yaml beside it (else the built-in one)."""
+    from game.story import safe_yaml
+    from game.story.check.language import check_document
+
+    folder = path.parent
+    if folder not in books:
+        where = folder / "language.yaml"
+        if not where.exists() and fallback is not None:
+            where = fallback / "language.yaml"
+        books[folder] = load_language(where, limits)[0] if where.exists() else None
+    book = books[folder]
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [Diagnostic(name, None, None, "error", "E000", f"cannot read the file: {exc.strerror or exc}",
+                           "check the file name and that it is not open elsewhere")]
+    text, problems = safe_yaml.decode(raw, name)
+    if text is None:
+        return problems
+    if book is None:
+        return [Diagnostic(name, None, None, "error", "E000", "there is no language.yaml to check this file with",
+                           "put language.yaml in the scenes folder (see scenes/language.yaml)")]
+    return check_document(name, text.removeprefix("\ufeff"), book)  # type: ignore[arg-type]

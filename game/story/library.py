@@ -22,19 +22,23 @@ def scenario_files(folder: Path) -> list[Path]:
 
 @dataclass(slots=True)
 class Library:
-    """The scenarios in one folder. Shared data comes from that folder, else the built-in one."""
+    """The scenarios in one folder. Shared data comes from that folder, else the built-in one.
+
+    ``lint``: load with the safeguarding linter too (`check`); playing and listing do not.
+    """
 
     folder: Path
     fallback: Path | None = None
     limits: Limits = Limits()
+    lint: bool = False
     shared: Shared = field(init=False)
     shared_diagnostics: list[Diagnostic] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.shared, self.shared_diagnostics = load_shared(self.folder, self.fallback, self.limits)
+        self.shared, self.shared_diagnostics = load_shared(self.folder, self.fallback, self.limits, self.lint)
 
     def load(self, path: Path) -> LoadResult:
-        return load_scenario(path, self.shared, self.limits, display=_display(path))
+        return load_scenario(path, self.shared, self.limits, display=_display(path), lint=self.lint)
 
     def load_all(self) -> list[tuple[Path, LoadResult]]:
         return [(p, self.load(p)) for p in scenario_files(self.folder)]

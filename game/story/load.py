@@ -16,19 +16,22 @@ import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
 from game.story import safe_yaml
-from game.story.check import Context, run_checks
+from game.story.check import Context, run_checks, run_story_checks
 from game.story.diagnostics import Diagnostic, has_errors
-from game.story.model import HelpFile, Scenario, SignsFile, ThemesFile
+from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, ThemesFile
 from game.story.safe_yaml import Limits
 from game.story.shared import Shared
 from game.story.source import Source
 from game.story.story import Story, compile_story
 from game.story.validate import validate
+
+if TYPE_CHECKING:
+    from game.story.phrasebook import Phrasebook
 
 M = TypeVar("M", bound=BaseModel)
 SHARED_FILES = ("signs", "help", "themes", "language")
@@ -94,8 +97,9 @@ def load_model(model: type[M], path: str | os.PathLike[str], limits: Limits = Li
 
 
 def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str] | None = None,
-                limits: Limits = Limits()) -> tuple[Shared, list[Diagnostic]]:
-    """signs.yaml, help.yaml and themes.yaml from ``folder``, each falling back to ``fallback``."""
+                limits: Limits = Limits(), lint: bool = False) -> tuple[Shared, list[Diagnostic]]:
+    """signs.yaml, help.yaml, themes.yaml and (for the linter) language.yaml from ``folder``,
+    each falling back to ``fallback``."""
     diags: list[Diagnostic] = []
     found: dict[str, BaseModel | None] = {}
     for stem, model in (("signs", SignsFile), ("help", HelpFile), ("themes", ThemesFile)):
@@ -110,40 +114,76 @@ def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str]
         found[stem] = value
     signs = found["signs"]
     themes = found["themes"]
+    language = None
+    path = Path(folder) / "language.yaml"
+    if not path.exists() and fallback is not None:
+        path = Path(fallback) / "language.yaml"
+    if lint and path.exists():
+        language, problems = load_language(path, limits)
+        diags.extend(problems)
     return Shared(
         signs=dict(signs.signs) if isinstance(signs, SignsFile) else {},
         help=found["help"] if isinstance(found["help"], HelpFile) else None,
         themes=dict(themes.themes) if isinstance(themes, ThemesFile) else {},
+        language=language,
     ), diags
 
 
+def load_language(path: str | os.PathLike[str], limits: Limits = Limits(), display: str | None = None,
+                  self_test: bool = False) -> tuple[Phrasebook | None, list[Diagnostic]]:
+    """language.yaml, its patterns read: a pattern that cannot be read is a located E043.
+    ``self_test``: also try every entry on its own examples (W043; slower, for `check language.yaml`)."""
+    from game.story import phrasebook  # only the linter needs it: playing and listing never load it
+
+    src, _raw, diags = read_source(path, limits, display)
+    if src is None:
+        return None, diags
+    value, problems = validate(LanguageFile, src)
+    if value is None:
+        return None, diags + problems
+    book, problems = phrasebook.build(value, src)
+    if self_test:
+        problems += phrasebook.self_test(value, book, src)
+    return book, diags + problems
+
+
 def load_scenario(path: str | os.PathLike[str], shared: Shared, limits: Limits = Limits(),
-                  display: str | None = None) -> LoadResult:
+                  display: str | None = None, lint: bool = False) -> LoadResult:
+    """``lint``: also run the safeguarding linter (see check/__init__.py); `check` does."""
     src, raw, diags = read_source(path, limits, display)
     if src is None:
         return LoadResult(None, diags)
-    return _finish(src, raw, Path(path).stem, shared, limits, diags)
+    return _finish(src, raw, Path(path).stem, shared, limits, diags, lint)
 
 
-def load_text(text: str | bytes, name: str, shared: Shared, limits: Limits = Limits()) -> LoadResult:
+def load_text(text: str | bytes, name: str, shared: Shared, limits: Limits = Limits(),
+              lint: bool = False) -> LoadResult:
     """The same as load_scenario, for text held in memory (tests, tools, benchmarks)."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     src, diags = parse_bytes(raw, name, limits)
     if src is None:
         return LoadResult(None, diags)
-    return _finish(src, raw, Path(name).stem, shared, limits, diags)
+    return _finish(src, raw, Path(name).stem, shared, limits, diags, lint)
 
 
 def _finish(src: Source, raw: bytes, stem: str, shared: Shared, limits: Limits,
-            diags: list[Diagnostic]) -> LoadResult:
+            diags: list[Diagnostic], lint: bool) -> LoadResult:
     scenario, problems = validate(Scenario, src)
     diags = diags + problems
     if scenario is None:
         return LoadResult(None, diags)
-    diags += run_checks(Context(src, scenario, shared, limits, stem))
+    ctx = Context(src, scenario, shared, limits, stem)
+    diags += run_checks(ctx, lint)
     if has_errors(diags):
         return LoadResult(None, diags)
     # Only "has this file changed since the save?": a checksum and the length do (and zlib
     # imports in a fraction of hashlib's time, which every command pays).
     fingerprint = f"{zlib.crc32(raw):08x}-{len(raw):x}"
-    return LoadResult(compile_story(scenario, shared, src.path, fingerprint), diags)
+    story = compile_story(scenario, shared, src.path, fingerprint)
+    if lint:
+        # The route rules follow the compiled story through every state a pupil can reach;
+        # a story in which a pupil could be trapped (E050) fails the check.
+        diags += run_story_checks(ctx, story)
+        if has_errors(diags):
+            return LoadResult(None, diags)
+    return LoadResult(story, diags)

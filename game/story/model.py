@@ -196,3 +196,35 @@ class Theme(Strict):
 
 class ThemesFile(Strict):
     themes: dict[str, Theme]
+
+
+# scenes/language.yaml: the avoid list. game/story/phrasebook.py reads it; phrases.py, the patterns.
+Place = Literal["all", "narration", "speech", "choices", "feedback", "why", "discuss", "titles", "metadata", "docs"]
+
+
+class AvoidEntry(Strict):
+    pattern: Text | None = Field(None, description="the phrase to find, e.g. put {themselves} at risk")
+    regex: Text | None = Field(None, description="a Python regular expression, instead of a pattern")
+    why: Text = Field(description="the safeguarding reason, shown in the message")
+    prefer: Text = Field(description="what to say instead, shown in the hint")
+    applies_to: list[Place] = Field(default_factory=lambda: ["all"], min_length=1)
+    severity: Literal["error", "warning"] = Field("error", description="warning: the words can be fine in "
+                                                  "another sense, so the writer decides")
+    only_with: Literal["manipulator"] | None = Field(None, description="only in stories with a manipulator")
+    unless: list[Text] = Field(default_factory=list, description="phrases that make a match fine")
+    examples: list[Text] = Field(default_factory=list, description="sentences the entry must find")
+    fine: list[Text] = Field(default_factory=list, description="sentences the entry must not find")
+
+    _one_place_is_a_list = field_validator("applies_to", mode="before")(
+        lambda value: [value] if isinstance(value, str) else value)
+
+    @model_validator(mode="after")
+    def _pattern_or_regex(self) -> AvoidEntry:
+        if (self.pattern is None) == (self.regex is None):
+            raise ValueError("write either 'pattern:' or 'regex:' (one of them, not both)")
+        return self
+
+
+class LanguageFile(Strict):
+    avoid: list[AvoidEntry] = Field(min_length=1)
+    corrections: list[Text] = Field(default_factory=list, description="phrases that show a blaming line is wrong")

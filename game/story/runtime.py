@@ -284,31 +284,19 @@ class Playthrough:
     def _enter(self, target: str) -> None:
         scene = self._parts.get(target)
         if scene is not None:
-            lines = scene.lines
-            if scene.lines_vary:
-                state = self._state
-                # a list comprehension, not a generator: this runs on every step
-                lines = tuple([ln for ln in lines if ln.test is None or ln.test(state)])
+            # the helpers are called only when something varies: this runs on every step
+            lines = visible_lines(scene, self._state) if scene.lines_vary else scene.lines
             self._trail.append([target, lines, None])
-            self._choices = self._available(scene) if scene.choices_vary else scene.choices
+            self._choices = available_choices(scene, self._state) if scene.choices_vary else scene.choices
             return
         ending = self.story.endings[target]
-        lines = ending.lines
-        if ending.lines_vary:
-            state = self._state
-            lines = tuple([ln for ln in lines if ln.test is None or ln.test(state)])
+        lines = visible_lines(ending, self._state) if ending.lines_vary else ending.lines
         self._trail.append([target, lines, None])
         self._choices = ()
         self._ending = ending
 
     def _available(self, scene: Scene) -> tuple[Choice, ...]:
-        if not scene.choices_vary:
-            return scene.choices
-        state = self._state
-        choices = tuple(c for c in scene.choices if c.test is None or c.test(state))
-        # Never trap a pupil: if a writer's conditions hide every choice, offer the
-        # unconditional ones, or else all of them. The writers' path exploration reports this case.
-        return choices or tuple(c for c in scene.choices if c.test is None) or scene.choices
+        return available_choices(scene, self._state)
 
     def _replay(self, actions: list[Any]) -> None:
         for action in actions:
@@ -323,6 +311,28 @@ class Playthrough:
         self._state, self._actions, self._trail = other._state, other._actions, other._trail
         self._choices, self._spotted, self._helped = other._choices, other._spotted, other._helped
         self._ending = other._ending
+
+
+def visible_lines(part: Scene | Ending, state: Mapping[str, bool | int]) -> tuple[Line, ...]:
+    """The lines of a scene or ending shown with these flags and counters (conditions at entry)."""
+    if not part.lines_vary:
+        return part.lines
+    # a list comprehension, not a generator: this runs on every step
+    return tuple([ln for ln in part.lines if ln.test is None or ln.test(state)])
+
+
+def available_choices(scene: Scene, state: Mapping[str, bool | int]) -> tuple[Choice, ...]:
+    """The choices offered in ``scene`` with these flags and counters.
+
+    Shared by the Playthrough and the writers' path exploration (game/story/explore.py), so
+    both always agree on what a pupil can do.
+    """
+    if not scene.choices_vary:
+        return scene.choices
+    choices = tuple([c for c in scene.choices if c.test is None or c.test(state)])
+    # Never trap a pupil: if a writer's conditions hide every choice, offer the
+    # unconditional ones, or else all of them. The writers' path exploration reports this case.
+    return choices or tuple(c for c in scene.choices if c.test is None) or scene.choices
 
 
 def _indices(story: Story, part: str, lines: tuple[Line, ...]) -> list[int] | None:

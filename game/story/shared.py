@@ -1,10 +1,14 @@
-"""The data every scenario shares: the sign taxonomy, help routes and themes."""
+"""The data every scenario shares: the sign taxonomy, help routes, themes and the avoid list."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.story.model import HelpFile, SignInfo, Theme
+
+if TYPE_CHECKING:
+    from game.story.phrasebook import Phrasebook
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +16,7 @@ class Shared:
     signs: dict[str, SignInfo] = field(default_factory=dict)
     help: HelpFile | None = None
     themes: dict[str, Theme] = field(default_factory=dict)
+    language: Phrasebook | None = None  # scenes/language.yaml, read (game/story/phrasebook.py)
 
     def explain(self, sign: str, band: str) -> str:
         info = self.signs.get(sign)

@@ -37,6 +37,7 @@ class Line:
     test: Test | None
     voice: str | None
     mood: str | None
+    condition: str | None = None  # the `if:` as written, for tools that reason about conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Choice:
     helps: bool
     ends: bool  # leads straight to an ending
     is_continue: bool = False
+    condition: str | None = None  # the `if:` as written, for tools that reason about conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ def _lines(owner: str, lines: list[model.Line]) -> tuple[Line, ...]:
             test=_test(ln.if_) if ln.if_ else None,
             voice=ln.voice,
             mood=ln.mood,
+            condition=ln.if_,
         )
         for i, ln in enumerate(lines)
     )
@@ -163,6 +166,7 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
                     go=ch.go,
                     helps=ch.helps,
                     ends=ch.go in scenario.endings,
+                    condition=ch.if_,
                 )
                 for i, ch in enumerate(sc.choices)
             )

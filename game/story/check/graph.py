@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
+from game.story.scene_graph import reachable_from, reaching
 
 
 def edges(ctx: Context) -> dict[str, list[str]]:
@@ -18,17 +19,6 @@ def edges(ctx: Context) -> dict[str, list[str]]:
     for sid, scene in ctx.scenario.scenes.items():
         out[sid] = [c.go for c in scene.choices] if scene.choices else ([scene.go] if scene.go else [])
     return out
-
-
-def reachable_from(start: str, graph: dict[str, list[str]]) -> set[str]:
-    seen = {start}
-    todo = [start]
-    while todo:
-        for nxt in graph.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
 
 
 def every_part_is_reachable(ctx: Context) -> Iterator[Diagnostic]:
@@ -49,18 +39,7 @@ def every_part_is_reachable(ctx: Context) -> Iterator[Diagnostic]:
 
 def every_scene_reaches_an_ending(ctx: Context) -> Iterator[Diagnostic]:
     sc = ctx.scenario
-    graph = edges(ctx)
-    back: dict[str, list[str]] = {}
-    for src, targets in graph.items():
-        for t in targets:
-            back.setdefault(t, []).append(src)
-    can_end: set[str] = set(sc.endings)
-    todo = list(sc.endings)
-    while todo:
-        for prev in back.get(todo.pop(), ()):
-            if prev not in can_end:
-                can_end.add(prev)
-                todo.append(prev)
+    can_end = reaching(sc.endings, edges(ctx))
     for sid in sc.scenes:
         if sid not in can_end:
             yield ctx.src.diag(("scenes", sid), "E030",

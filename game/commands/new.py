@@ -1,0 +1,72 @@
+"""spot-the-signs new: start a new scenario from a small, valid, commented skeleton."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.commands import EXIT_OK, UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="start a new scenario file from a working skeleton")
+    p.add_argument("id", metavar="ID", help="the new story's id and file name, e.g. leo-and-max")
+    p.add_argument("--band", choices=["11-13", "14-16"], default="11-13", help="the age band (default: 11-13)")
+    p.add_argument("--dir", metavar="DIR", help="the folder to write into (default: the scenes folder)")
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from game.paths import PACKAGE_DIR, project_dir, scenes_dir
+    from game.story.load import SHARED_FILES
+    from game.story.model import is_id
+    from game.story.schema import MODELINE, SCHEMA_FILE
+    from game.story.skeleton import skeleton
+
+    sid = args.id
+    if not is_id(sid):
+        raise UsageError(f"{sid!r} cannot be a story id: use lowercase letters, numbers, - and _ only "
+                         "(starting with a letter or number), e.g. leo-and-max")
+    if sid in SHARED_FILES:
+        raise UsageError(f"{sid!r} is the name of a shared data file ({sid}.yaml): choose another id")
+    if args.dir:
+        folder = Path(args.dir)
+    elif args.scenes:
+        folder = Path(args.scenes)
+    else:
+        folder = scenes_dir()
+        if PACKAGE_DIR in folder.parents:  # an installed game: write beside the writer, not into it
+            folder = Path("scenes")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{str(folder)!r} is not a folder")
+    path = folder / f"{sid}.yaml"
+    if path.exists() or (folder / f"{sid}.yml").exists():
+        raise UsageError(f"{path} already exists: choose another id, or edit that file")
+
+    schema = project_dir("schema") / Path(SCHEMA_FILE).name
+    modeline = MODELINE
+    if schema.is_file():
+        try:
+            relative = Path(os.path.relpath(schema, folder.resolve())).as_posix()
+            modeline = f"# yaml-language-server: $schema={relative}"
+        except ValueError:  # another drive (Windows): keep the usual ../schema/ path
+            pass
+    shown = _shown(path)
+    text = skeleton(sid, args.band, modeline, shown)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists: choose another id, or edit that file") from None
+    print(f"Wrote {shown} (ages {args.band}).")
+    print(f"Next: open it, change one part at a time, and run: spot-the-signs check --strict {shown}")
+    return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,235 @@
+"""The avoid list of scenes/language.yaml, ready to search text with (game/story/phrases.py
+holds the pattern language itself)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.story.diagnostics import Diagnostic
+from game.story.phrases import (
+    WORD_RUN,
+    PatternError,
+    Phrase,
+    RegexPhrase,
+    Words,
+    anchors,
+    compile_regex,
+    normalise,
+    parse,
+    requirements,
+)
+
+# The places a piece of text can stand. `applies_to: all` (the default) means every one.
+PLACES = ("narration", "speech", "choices", "feedback", "why", "discuss", "titles", "metadata", "docs")
+
+
+class Avoid:
+    """One compiled entry of the avoid list."""
+
+    __slots__ = ("at", "index", "label", "needs", "only_with_manipulator", "places", "prefer", "rx", "severity",
+                 "unless", "why")
+
+    def __init__(self, index: int, label: str, rx: Phrase | RegexPhrase, why: str, prefer: str,
+                 places: frozenset[str], severity: str, only_with_manipulator: bool, unless: tuple[Phrase, ...]
+                 ) -> None:
+        self.index = index
+        self.label = label  # the pattern (or regex) as written
+        self.rx = rx
+        self.why = why
+        self.prefer = prefer
+        self.places = places
+        self.severity = severity
+        self.only_with_manipulator = only_with_manipulator
+        self.unless = unless
+        self.at = index  # its position in language.yaml (entries that cannot be read are left out)
+        self.needs: tuple[tuple[frozenset[str], ...], ...] = ()  # see requirements()
+
+    @property
+    def code(self) -> str:
+        letter = "E" if self.severity == "error" else "W"
+        return f"{letter}041" if self.only_with_manipulator else f"{letter}040"
+
+
+class Found:
+    __slots__ = ("avoid", "end", "phrase", "start")
+
+    def __init__(self, avoid: Avoid, start: int, end: int, phrase: str) -> None:
+        self.avoid, self.start, self.end = avoid, start, end
+        self.phrase = phrase  # the words as written in the text
+
+    def __repr__(self) -> str:
+        return f"Found({self.phrase!r}, {self.start}, {self.end})"
+
+
+class Phrasebook:
+    """The avoid list and the corrections, ready to search text with."""
+
+    __slots__ = ("_always", "_fix_always", "_fix_index", "_index", "avoid", "corrections")
+
+    def __init__(self) -> None:
+        self.avoid: list[Avoid] = []
+        self.corrections: list[Phrase] = []
+        self._fix_index: dict[str, list[int]] = {}  # the same, for the corrections
+        self._fix_always: list[int] = []
+        self._index: dict[str, list[int]] = {}  # a word -> the entries that need it
+        self._always: list[int] = []  # entries tried on every text (regex: entries)
+
+    def add(self, avoid: Avoid, words: frozenset[str] | None) -> None:
+        i = len(self.avoid)
+        self.avoid.append(avoid)
+        if words is None:
+            self._always.append(i)
+        else:
+            for w in words:
+                self._index.setdefault(w, []).append(i)
+
+    def find(self, text: str, place: str, manipulator: bool = False) -> list[Found]:
+        """Every avoid-list phrase in ``text`` for ``place``, in order, none overlapping another.
+
+        ``manipulator``: the story has a character with role manipulator (entries marked
+        ``only_with: manipulator`` are skipped otherwise).
+        """
+        in_text = set(WORD_RUN.findall(text.lower()))
+        words = self._index.keys() & in_text
+        if not words and not self._always:
+            return []  # most texts: no word that any entry needs
+        candidates: set[int] = set(self._always)
+        for word in words:
+            candidates.update(self._index[word])
+        cut: Words | None = None
+        found: list[Found] = []
+        for i in sorted(candidates):
+            entry = self.avoid[i]
+            if place not in entry.places or (entry.only_with_manipulator and not manipulator):
+                continue
+            if entry.needs and not any(all(not need.isdisjoint(in_text) for need in option)
+                                       for option in entry.needs):
+                continue  # some word every match needs is missing
+            if cut is None:
+                cut = Words(normalise(text))
+            for start, end in _kept_spans(entry, text, cut):
+                found.append(Found(entry, start, end, text[start:end]))
+        found.sort(key=lambda f: (f.start, -f.end, f.avoid.index))
+        kept: list[Found] = []
+        for f in found:
+            if not kept or f.start >= kept[-1].end:
+                kept.append(f)
+        return kept
+
+    def corrects(self, text: str) -> bool:
+        """Whether ``text`` says a blaming claim is wrong (one of the corrections matches)."""
+        words = self._fix_index.keys() & WORD_RUN.findall(text.lower())
+        tried = {i for w in words for i in self._fix_index[w]}.union(self._fix_always)
+        if not tried:
+            return False
+        cut = Words(normalise(text))
+        return any(self.corrections[i].search(text, cut) for i in sorted(tried))
+
+    def add_correction(self, tree: tuple[Any, ...]) -> None:
+        i = len(self.corrections)
+        self.corrections.append(Phrase(tree))
+        words = anchors(tree)
+        if words is None:
+            self._fix_always.append(i)
+        else:
+            for w in words:
+                self._fix_index.setdefault(w, []).append(i)
+
+
+def _kept_spans(entry: Avoid, text: str, cut: Words) -> list[tuple[int, int]]:
+    """Where the entry matches, less the matches an `unless:` phrase overlaps ("relationships
+    education"). One pass over both lists, so a long text stays linear."""
+    spans = list(entry.rx.spans(text, cut))  # in order, not overlapping
+    if not spans or not entry.unless:
+        return spans
+    excuses = sorted(span for phrase in entry.unless for span in phrase.spans(text, cut))
+    kept = []
+    j, reach = 0, -1  # reach: the furthest end of the excuses that start before this match ends
+    for start, end in spans:
+        while j < len(excuses) and excuses[j][0] < end:
+            reach = max(reach, excuses[j][1])
+            j += 1
+        if reach <= start:
+            kept.append((start, end))
+    return kept
+
+
+# --- building a Phrasebook from language.yaml ---------------------------------------------------
+
+
+def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
+    """Read a validated LanguageFile; every pattern that cannot be read is a located E043."""
+    book = Phrasebook()
+    diags: list[Diagnostic] = []
+
+    def bad(path: tuple[Any, ...], exc: PatternError, text: str) -> Diagnostic:
+        return src.diag(path, "E043", f"this pattern cannot be used: {exc}", exc.hint, offset=_offset(text, exc.at))
+
+    for i, entry in enumerate(model.avoid):
+        key = "pattern" if entry.pattern is not None else "regex"
+        text = entry.pattern if entry.pattern is not None else entry.regex
+        try:
+            if entry.pattern is not None:
+                tree = parse(text)
+                rx, words = Phrase(tree), anchors(tree)
+            else:
+                rx, words = compile_regex(text), None
+        except PatternError as exc:
+            diags.append(bad(("avoid", i, key), exc, text))
+            continue
+        unless: list[Phrase] = []
+        for j, u in enumerate(entry.unless):
+            try:
+                unless.append(Phrase(parse(u)))
+            except PatternError as exc:
+                diags.append(bad(("avoid", i, "unless", j), exc, u))
+        places = frozenset(PLACES) if "all" in entry.applies_to else frozenset(entry.applies_to)
+        avoid = Avoid(len(book.avoid), text, rx, entry.why, entry.prefer, places, entry.severity,
+                      entry.only_with == "manipulator", tuple(unless))
+        avoid.at = i
+        if entry.pattern is not None:
+            avoid.needs = requirements(tree)
+        book.add(avoid, words)
+    for i, correction in enumerate(model.corrections):
+        try:
+            book.add_correction(parse(correction))
+        except PatternError as exc:
+            diags.append(bad(("corrections", i), exc, correction))
+    return book, diags
+
+
+def self_test(model: Any, book: Phrasebook, src: Any) -> list[Diagnostic]:
+    """W043 for every entry that misses one of its own examples: or finds one of its fine: ones.
+
+    Run by ``check scenes/language.yaml`` (and the test suite), not on every load: trying every
+    example takes longer than checking a whole story.
+    """
+    diags: list[Diagnostic] = []
+    for avoid in book.avoid:
+        entry = model.avoid[avoid.at]
+        key = "pattern" if entry.pattern is not None else "regex"
+        for j, example in enumerate(entry.examples):
+            if not _matches_alone(book, avoid, example):
+                diags.append(src.diag(("avoid", avoid.at, "examples", j), "W043",
+                                      f"the {key} does not find anything in its own example {example!r}",
+                                      "change the pattern so it finds the example, or fix the example",
+                                      severity="warning"))
+        for j, example in enumerate(entry.fine):
+            if _matches_alone(book, avoid, example):
+                diags.append(src.diag(("avoid", avoid.at, "fine", j), "W043",
+                                      f"the {key} finds something in {example!r}, which is listed under fine:",
+                                      "narrow the pattern, or add the safe phrase under unless:",
+                                      severity="warning"))
+    return diags
+
+
+def _matches_alone(book: Phrasebook, avoid: Avoid, text: str) -> bool:
+    """Whether this entry finds something in ``text``, through the same word index the checker uses."""
+    i = avoid.index
+    if i not in book._always and not any(i in book._index.get(w, ()) for w in WORD_RUN.findall(text.lower())):
+        return False
+    return bool(_kept_spans(avoid, text, Words(normalise(text))))
+
+
+def _offset(text: str, at: int) -> int:
+    return max(0, min(at, len(text)))
