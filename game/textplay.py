@@ -101,7 +101,7 @@ class TextPlayer:
         self.say(_wrap(f"{result.title}. {result.text}", "  ⚑ ", "    "))
 
     def undo(self) -> None:
-        if not (self.pt.undo() if self.origin is None else self._undo_from_origin()):
+        if not self.pt.undo():
             self.say("There is nothing to undo yet.")
             return
         self.say("(Went back one step.)")
@@ -113,29 +113,6 @@ class TextPlayer:
         self.say("")
         for i, line in enumerate(self.numbered[-len(self.pt.lines):], len(self.numbered) - len(self.pt.lines) + 1):
             self.say(self._line_text(i, line))
-
-    def _undo_from_origin(self) -> bool:
-        """Playthrough.undo replays from the story's start; a play begun elsewhere replays from there."""
-        assert self.origin is not None
-        actions = self.pt.to_json()["actions"]
-        last = max((i for i, a in enumerate(actions) if isinstance(a, int)), default=None)
-        if last is None:
-            return False
-        try:
-            fresh = self.origin.playthrough(self.story, self.pt.seed)
-            for action in actions[:last]:
-                if isinstance(action, int):
-                    fresh.choose(action)
-                else:
-                    fresh.spot(action)
-            shown = {line.id for line in fresh.shown_lines()}
-            for action in actions[last + 1:]:
-                if isinstance(action, str) and action in shown:
-                    fresh.spot(action)
-        except (KeyError, ValueError):
-            return False
-        self.pt = fresh
-        return True
 
     def help(self) -> None:
         self.say("")

@@ -345,3 +345,13 @@ def test_a_chat_scene_shows_the_phone_it_names_or_else_the_players():
     assert story_from().scenes["messages"].phone == "mia"
     assert story_from(EXAMPLE.replace("    phone: mia\n", "")).scenes["messages"].phone == "sam"
     assert story_from().scenes["lunch"].phone is None
+
+
+def test_undo_after_starting_elsewhere_goes_back_to_where_the_play_began(pupil):
+    pt = Playthrough.start_at(pupil.story, "corridor", {"trust": 1})
+    pt.choose(0)
+    restored = Playthrough.from_json(pupil.story, json.loads(json.dumps(pt.to_json())))
+    for each in (pt, restored):
+        assert each.undo()
+        assert each.scene.id == "corridor" and each.state["trust"] == 1
+        assert not each.undo()

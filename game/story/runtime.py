@@ -61,6 +61,7 @@ class Playthrough:
         self._parts: Mapping[str, Scene] = story.scenes
         self._state: dict[str, bool | int] = dict(story.initial_state)
         self._actions: list[int | str] = []  # choice indices and spotted line ids, in order
+        self._origin: tuple[str, dict[str, bool | int]] | None = None  # set by start_at: replay from here
         # one visit per scene or ending entered: [part id, visible lines, choice made]
         self._trail: list[list[Any]] = []
         self._choices: tuple[Choice, ...] = ()
@@ -170,7 +171,7 @@ class Playthrough:
             return False
         later_spots = [a for a in self._actions[last + 1:] if isinstance(a, str)]
         try:
-            fresh = Playthrough(self.story, self.seed)
+            fresh = self._fresh()
             fresh._replay(self._actions[:last])
         except (ValueError, KeyError):
             return False  # the story changed under a restored save: nothing safe to go back to
@@ -206,8 +207,15 @@ class Playthrough:
             if default is not None and isinstance(value, bool) == isinstance(default, bool) \
                     and isinstance(value, int):
                 pt._state[name] = value
+        pt._origin = (part, dict(pt._state))
         pt._enter(part)
         return pt
+
+    def _fresh(self) -> Playthrough:
+        """A new playthrough from where this one began (undo replays from there)."""
+        if self._origin is None:
+            return Playthrough(self.story, self.seed)
+        return Playthrough.start_at(self.story, self._origin[0], self._origin[1], self.seed)
 
     # --- save and restore --------------------------------------------------------------
 
@@ -224,6 +232,7 @@ class Playthrough:
             "state": dict(self._state),
             "spotted": list(self._spotted),
             "helped": self._helped,
+            "origin": list(self._origin) if self._origin else None,
         }
 
     @classmethod
@@ -237,7 +246,8 @@ class Playthrough:
             except (KeyError, IndexError, TypeError, ValueError) as exc:
                 raise SaveError(f"the save does not fit this story ({exc})") from exc
         try:
-            pt = cls(story, data["seed"])
+            origin = data.get("origin")
+            pt = cls(story, data["seed"]) if not origin else cls.start_at(story, origin[0], origin[1], data["seed"])
             pt._replay(data["actions"])
             # The replay counts only if it walked the same route: same scenes, same order.
             if [visit[0] for visit in pt._trail] == [visit[0] for visit in data["trail"]]:
@@ -274,6 +284,8 @@ class Playthrough:
         pt._actions = list(data["actions"])
         pt._spotted = dict.fromkeys(data["spotted"])
         pt._helped = int(data["helped"])
+        origin = data.get("origin")  # absent in saves from before start_at remembered it
+        pt._origin = (str(origin[0]), dict(origin[1])) if origin else None
         here = pt._trail[-1][0]
         pt._ending = story.endings.get(here)
         pt._choices = () if pt._ending else pt._available(story.scenes[here])
