@@ -29,6 +29,15 @@ def scenes_folder(args: argparse.Namespace) -> Path:
     return folder
 
 
+def paths_or_scenes(args: argparse.Namespace) -> list[Path]:
+    """The PATH arguments of a command, or the scenes folder; a missing path is a usage error."""
+    paths = [Path(p) for p in args.paths] or [scenes_folder(args)]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    return paths
+
+
 def library(args: argparse.Namespace):  # -> game.story.library.Library
     from game.paths import scenes_dir
     from game.story.library import Library

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, scenes_folder
+from game.commands import EXIT_OK, EXIT_PROBLEMS, paths_or_scenes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,16 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.paths import scenes_dir
     from game.story.check_files import check_paths
     from game.story.diagnostics import format_json, format_text, has_errors, summary
 
-    folder = scenes_folder(args)
-    paths = [Path(p) for p in args.paths] or [folder]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
-    from game.paths import scenes_dir
-
+    paths = paths_or_scenes(args)
     diags, files = check_paths(paths, fallback_shared=scenes_dir())
     if args.strict:
         diags = [d.promoted() for d in diags]

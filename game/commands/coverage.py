@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, scenes_folder
+from game.commands import EXIT_OK, EXIT_PROBLEMS, paths_or_scenes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,11 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from game.story.explore import explore
     from game.story.library import Library, scenario_files
 
-    folder = scenes_folder(args)
-    paths = [Path(p) for p in args.paths] or [folder]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
+    paths = paths_or_scenes(args)
     items, broken, shared = [], [], None
     for path in paths:
         lib = Library(path if path.is_dir() else path.parent, fallback=scenes_dir())

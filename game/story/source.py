@@ -54,3 +54,26 @@ class Source:
         if self._lines is None:
             self._lines = self.text.splitlines()
         return self._lines
+
+    def text_path(self, path: tuple[Any, ...], key: str | None = None) -> tuple[Any, ...]:
+        """The YAML path of the text at the model ``path``, whichever way the writer wrote it.
+
+        A line may be plain text (``- Hello``), ``- mia: Hello`` or ``text: Hello``, and
+        ``lines:`` may be one text instead of a list; ``key`` is the model's field (text, why,
+        feedback ...).
+        """
+        node = self.data
+        for i, step in enumerate(path):
+            if (isinstance(node, dict) and step in node) or (
+                    isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
+                node = node[step]
+            else:
+                return path[:i]  # `lines: one line` is a list of one in the model, text in the file
+        if key is None or isinstance(node, str):
+            return path
+        if isinstance(node, dict):
+            if key in node:
+                return (*path, key)
+            if key == "text" and node:
+                return (*path, next(iter(node)))  # - mia: Hello
+        return path

@@ -35,35 +35,12 @@ CORRECTION_HINT = (
 # --- where the words are ---------------------------------------------------------------------
 
 
-def _value_path(data: Any, path: tuple[Any, ...], key: str | None = None) -> tuple[Any, ...]:
-    """The path of a text value in the parsed YAML, whichever way the writer wrote it.
-
-    ``path`` names a line, question ... in the model; the YAML may hold it as plain text
-    (``- Hello``), as ``- mia: Hello`` or as ``text: Hello`` (``key`` is the model's field name).
-    """
-    node = data
-    for i, step in enumerate(path):
-        if (isinstance(node, dict) and step in node) or (
-                isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
-            node = node[step]
-        else:
-            return path[:i]  # `lines: one line` is a list of one in the model, text in the file
-    if isinstance(node, str) or key is None:
-        return path
-    if isinstance(node, dict):
-        if key in node:
-            return (*path, key)
-        if key == "text" and node:
-            return (*path, next(iter(node)))  # - mia: Hello
-    return path
-
-
 Where = tuple[tuple[Any, ...], str | None]  # a path in the model, and the key of the text in it
 
 
 def _texts(ctx: Context) -> Iterator[tuple[Where, str, str, Line | None]]:
     """(where, text, place, line) for every piece of text a pupil or teacher reads.
-    ``where`` becomes a path in the YAML (_value_path) only for the few texts with a finding."""
+    ``where`` becomes a path in the YAML (ctx.src.text_path) only for the few texts with a finding."""
     sc = ctx.scenario
     yield (("title",), None), sc.title, "metadata", None
     yield (("summary",), None), sc.summary, "metadata", None
@@ -163,7 +140,7 @@ def avoid_list(ctx: Context) -> Iterator[Diagnostic]:
         found_here = book.find(text, place, manipulator)
         if not found_here:
             continue
-        path = _value_path(ctx.src.data, *where)
+        path = ctx.src.text_path(*where)
         for found in found_here:
             speaker = None
             if line is not None and line.speaker != NARRATOR and line.speaker in ctx.scenario.characters:
@@ -197,7 +174,7 @@ def blaming_lines_are_answered(ctx: Context) -> Iterator[Diagnostic]:
                     continue  # the manipulator says something that is not on the avoid list
                 if _answered(ctx, book, block, i, section == "scenes"):
                     continue
-                path = _value_path(ctx.src.data, (section, key, "lines", i), "text")
+                path = ctx.src.text_path((section, key, "lines", i), "text")
                 who = sc.characters[line.speaker].name if line.speaker in sc.characters else "the narrator"
                 said = f"says {' '.join(found[0].phrase.split())!r}" if found else f"speaks with voice: {line.voice}"
                 yield ctx.src.diag(path, "W042", f"{who} {said}, but nothing in the {section[:-1]} shows it is wrong",

@@ -26,33 +26,10 @@ from game.story.diagnostics import Diagnostic
 # --- where a text stands in the YAML -----------------------------------------------------------
 
 
-def value_path(data: Any, path: tuple[Any, ...], key: str | None = None) -> tuple[Any, ...]:
-    """The YAML path of the text at the model ``path``, whichever way the writer wrote it.
-
-    A line may be plain text (``- Hello``), ``- mia: Hello`` or ``text: Hello``, and ``lines:``
-    may be one text instead of a list; ``key`` is the model's field (text, why, feedback).
-    """
-    node = data
-    for i, step in enumerate(path):
-        if (isinstance(node, dict) and step in node) or \
-                (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
-            node = node[step]
-        else:
-            return path[:i]
-    if key is None or isinstance(node, str):
-        return path
-    if isinstance(node, dict):
-        if key in node:
-            return (*path, key)
-        if key == "text" and node:
-            return (*path, next(iter(node)))  # - mia: Hello
-    return path
-
-
 def _pupil_texts(ctx: Context) -> Iterator[tuple[tuple[Any, ...], str | None, str, str | None, bool]]:
     """(model path, field, text, the speaker if a line, whether it carries a sign) for what pupils read.
 
-    The YAML path is worked out (``value_path(data, path, field)``) only for a text that is reported.
+    The YAML path is worked out (``ctx.src.text_path(path, field)``) only for a text that is reported.
     """
     sc = ctx.scenario
     yield ("title",), None, sc.title, None, False
@@ -148,7 +125,7 @@ def younger_band_topics(ctx: Context) -> Iterator[Diagnostic]:
                     near = signed or speaker in manipulators or naming.search(text) is not None
                 if not near:
                     continue
-            yield ctx.src.diag(value_path(ctx.src.data, path, key), "W054",
+            yield ctx.src.diag(ctx.src.text_path(path, key), "W054",
                                f"{m.group(0)!r} in an 11-13 story: the guide keeps {topic} for 14-16",
                                "leave it out, or, if the story needs it, make it a 14-16 story (band: \"14-16\")",
                                severity="warning", offset=m.start())
@@ -264,7 +241,7 @@ def teacher_notes_are_written(ctx: Context) -> Iterator[Diagnostic]:
         fields.append((("pupil_summary",), sc.pupil_summary, "one-line summary for pupils"))
     fields += [(("content_notes", i), t, "content note") for i, t in enumerate(sc.content_notes)]
     fields += [(("objectives", i), t, "learning objective") for i, t in enumerate(sc.objectives)]
-    fields += [(value_path(ctx.src.data, ("questions", i), "ask"), q.ask, "discussion question")
+    fields += [(ctx.src.text_path(("questions", i), "ask"), q.ask, "discussion question")
                for i, q in enumerate(sc.questions)]
     for path, text, what in fields:
         if is_placeholder(text):
@@ -297,7 +274,7 @@ def lines_are_readable(ctx: Context) -> Iterator[Diagnostic]:
                     continue
                 level = counts.grade
                 if level is not None and level > limit:
-                    path = value_path(ctx.src.data, (section, pid, "lines", i), "text")
+                    path = ctx.src.text_path((section, pid, "lines", i), "text")
                     yield ctx.src.diag(
                         path, "W057", f"this line reads at US grade {level:.0f} (about age "
                         f"{min(level + 5, 18):.0f}{'+' if level > 13 else ''}), far above the {ctx.scenario.band} "
@@ -307,12 +284,11 @@ def lines_are_readable(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def texts_fit_the_screen(ctx: Context) -> Iterator[Diagnostic]:
-    data = ctx.src.data
     for section, parts in (("scenes", ctx.scenario.scenes), ("endings", ctx.scenario.endings)):
         for pid, part in parts.items():
             for i, line in enumerate(part.lines):
                 if len(line.text) > MAX_LINE_CHARS:
-                    yield ctx.src.diag(value_path(data, (section, pid, "lines", i), "text"), "W058",
+                    yield ctx.src.diag(ctx.src.text_path((section, pid, "lines", i), "text"), "W058",
                                        f"this line is {len(line.text)} characters long; at most {MAX_LINE_CHARS} "
                                        "fit on the screen at once", "split it into two lines", severity="warning")
     for sid, scene in ctx.scenario.scenes.items():
