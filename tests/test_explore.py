@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.story.explore import cap_state, explore
-from game.story.load import load_scenario, parse_bytes
+from game.story.load import SHARED_FILES, load_scenario, parse_bytes
 from game.story.model import Scenario
 from game.story.runtime import Playthrough, available_choices
 from game.story.safe_yaml import Limits
@@ -18,8 +18,7 @@ from game.story.story import Story, compile_story
 from game.story.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-DRAFTS = sorted((ROOT / "drafts").glob("*.yaml"))
-LIBRARY = [ROOT / "scenes" / "example.yaml", *DRAFTS]
+LIBRARY = [p for p in sorted((ROOT / "scenes").glob("*.yaml")) if p.stem not in SHARED_FILES]
 
 
 def compiled(text: str, shared) -> Story:

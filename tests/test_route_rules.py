@@ -9,13 +9,13 @@ import pytest
 
 from game.story.check import Context, backgrounds, routes
 from game.story.check.suitability import clauses, is_placeholder, target_act, target_voice_patterns
-from game.story.load import LoadResult, load_scenario, parse_bytes
+from game.story.load import SHARED_FILES, LoadResult, load_scenario, parse_bytes
 from game.story.model import Scenario
 from game.story.safe_yaml import Limits
 from game.story.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-DRAFTS = sorted((ROOT / "drafts").glob("*.yaml"))
+LIBRARY = [p for p in sorted((ROOT / "scenes").glob("*.yaml")) if p.stem not in SHARED_FILES]
 
 
 def found(result: LoadResult, code: str):
@@ -34,7 +34,7 @@ def bus_stop_condition(text: str, start: str, condition: str) -> str:
     return text[:end] + f"        if: {condition}\n" + text[end:]
 
 
-# --- the shipped example and the drafts ------------------------------------------------------
+# --- the shipped library ------------------------------------------------------
 
 
 def test_the_example_passes_every_route_and_suitability_rule(load, example_text):
@@ -43,8 +43,8 @@ def test_the_example_passes_every_route_and_suitability_rule(load, example_text)
     assert [d.format() for d in result.diagnostics if re.match(r"[EW]05", d.code)] == []
 
 
-@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
-def test_no_drafted_scenario_is_flagged(shared, path):
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
+def test_no_shipped_scenario_is_flagged(shared, path):
     result = load_scenario(path, shared, lint=True)
     assert [d.format() for d in result.diagnostics if re.match(r"[EW]05", d.code)] == []
 
@@ -274,7 +274,7 @@ def drafted_choices() -> list[str]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return [c["text"] for path in DRAFTS for s in yaml.load(path.read_text(), Loader=loader)["scenes"].values()
+    return [c["text"] for path in LIBRARY for s in yaml.load(path.read_text(), Loader=loader)["scenes"].values()
             for c in s.get("choices", [])]
 
 

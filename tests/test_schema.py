@@ -16,7 +16,6 @@ jsonschema = pytest.importorskip("jsonschema")
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / SCHEMA_FILE
 SCENES = ROOT / "scenes"
-DRAFTS = ROOT / "drafts"
 SHARED = ("signs", "help", "themes", "language")
 
 
@@ -75,12 +74,6 @@ def test_the_condition_key_is_written_if_not_if_underscore():
 @pytest.mark.parametrize("path", _scenarios(SCENES), ids=lambda p: p.name)
 def test_every_shipped_scenario_is_valid_against_the_schema(validator, path):
     assert _errors(validator, path.read_text(encoding="utf-8")) == []
-
-
-@pytest.mark.skipif(not DRAFTS.is_dir(), reason="no drafts/ folder here")
-def test_every_draft_is_valid_against_the_schema(validator):
-    bad = {p.name: _errors(validator, p.read_text(encoding="utf-8")) for p in _scenarios(DRAFTS)}
-    assert {name: errors for name, errors in bad.items() if errors} == {}
 
 
 @pytest.mark.parametrize("path", _scenarios(SCENES), ids=lambda p: p.name)
