@@ -1,6 +1,6 @@
 """Where the game's own folders and the user's data live.
 
-The shipped folders (scenes/, art/, audio/) sit beside the package in a source checkout or
+The shipped folders (scenes/, art/, audio/, schema/) sit beside the package in a source checkout or
 an editable install, and inside it (game/_bundled/) in a built wheel; both are looked for,
 so every command works from any folder.
 """

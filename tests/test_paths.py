@@ -21,7 +21,7 @@ def test_a_wheel_uses_the_folders_bundled_inside_the_package(tmp_path, monkeypat
 
 def test_the_wheel_build_bundles_scenes_art_and_audio():
     text = (paths.PACKAGE_DIR.parent / "pyproject.toml").read_text()
-    for name in ("scenes", "art", "audio"):
+    for name in ("scenes", "art", "audio", "schema"):
         assert f'"{name}" = "game/_bundled/{name}"' in text
 
 
