@@ -134,30 +134,28 @@ def some_choice_is_always_offered(sc: StoryContext) -> Iterator[Diagnostic]:
             "e.g. 'trust >= 2' and 'trust < 2'", key=True)
 
 
-def every_ending_is_reached(sc: StoryContext) -> Iterator[Diagnostic]:
+def _reached_only_in_theory(sc: StoryContext, section: str, code: str, noun: str) -> Iterator[Diagnostic]:
+    """Parts the scene graph reaches but the conditions on the way never let a pupil reach."""
     if not sc.found.complete:
         return
     graph = _graph_reach(sc)
-    for eid in sc.story.endings:
-        if eid in graph and eid not in sc.found.endings_reached:
+    parts, reached = ((sc.story.endings, sc.found.endings_reached) if section == "endings"
+                      else (sc.story.scenes, sc.found.scenes_reached))
+    for pid in parts:
+        if pid in graph and pid not in reached:
             yield sc.ctx.src.diag(
-                ("endings", eid), "E052",
-                f"the ending {eid!r} can be reached only in theory: the conditions on the way never allow it",
-                f"check the 'if:' on the choices that lead to it{_from(sc, eid)}, and the set:/add: that "
-                "should make them true", key=True)
+                (section, pid), code,
+                f"the {noun} {pid!r} can be reached only in theory: the conditions on the way never allow it",
+                f"check the 'if:' on the choices that lead to it{_from(sc, pid)}, and the set:/add: that "
+                "should make them true", severity="error" if code.startswith("E") else "warning", key=True)
+
+
+def every_ending_is_reached(sc: StoryContext) -> Iterator[Diagnostic]:
+    yield from _reached_only_in_theory(sc, "endings", "E052", "ending")
 
 
 def every_scene_is_reached(sc: StoryContext) -> Iterator[Diagnostic]:
-    if not sc.found.complete:
-        return
-    graph = _graph_reach(sc)
-    for sid in sc.story.scenes:
-        if sid in graph and sid not in sc.found.scenes_reached:
-            yield sc.ctx.src.diag(
-                ("scenes", sid), "W051",
-                f"the scene {sid!r} can be reached only in theory: the conditions on the way never allow it",
-                f"check the 'if:' on the choices that lead to it{_from(sc, sid)}, and the set:/add: that "
-                "should make them true", severity="warning", key=True)
+    yield from _reached_only_in_theory(sc, "scenes", "W051", "scene")
 
 
 def every_choice_can_be_offered(sc: StoryContext) -> Iterator[Diagnostic]:
