@@ -42,3 +42,13 @@ def user_data_dir() -> Path:
     import platformdirs  # imported here: most commands never need it
 
     return Path(platformdirs.user_data_dir("spot-the-signs", appauthor=False))
+
+
+def config_dir() -> Path:
+    """Settings: $SPOT_THE_SIGNS_HOME/config when set, else the platform's user config folder."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("spot-the-signs", appauthor=False))
