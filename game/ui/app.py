@@ -1,0 +1,268 @@
+"""The window: one event loop, one input router, a stack of screens, redraw only on change.
+
+    App(size=(1280, 720)).run()
+
+- Screens return Actions (Push, Pop, Replace, PopToRoot, Quit); `App.apply` is the only place
+  the stack changes.
+- The router: window events (close, resize, F11) first; then H (help) and B (take a break)
+  on every screen that has `global_keys`; then the top screen's `handle`.
+- Nothing is drawn unless something changed (input, a resize, or a screen's animation asking
+  for a frame via `wake_after_ms`); the loop sleeps in `pygame.event.wait`, so an idle window
+  uses no CPU.
+- An exception in a screen's layout, handle or draw never closes the window: the traceback
+  goes to <user data>/logs/crash.log and the Crash screen is shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import traceback
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
+from game.ui.text import TextCache
+from game.ui.theme import LIGHT, Theme
+from game.ui.widgets import Ui
+
+__all__ = ["MIN_SIZE", "Action", "App", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 600)
+CAPTION = "Spot the Signs"
+CRASH_LOG = "crash.log"
+
+
+def crash_log_path() -> Path:
+    from game.paths import user_data_dir
+
+    return user_data_dir() / "logs" / CRASH_LOG
+
+
+class App:
+    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, root: Screen | None = None, theme: Theme = LIGHT,
+                 text_scale: float = 1.0, clock: Callable[[], int] | None = None) -> None:
+        self.requested_size = self._clamp(size)
+        self.root = root
+        self.ui = Ui(theme.scaled(text_scale), TextCache())
+        self.clock = clock or pygame.time.get_ticks
+        self.stack: list[Screen] = []
+        self.surface: pygame.Surface | None = None
+        self.fullscreen = False
+        self.windowed_size = self.requested_size
+        self.running = False
+        self.dirty = True
+        self.frames = 0  # how many times the window was drawn (tests check idle redraws)
+        self.crashes = 0
+
+    # -- window ----------------------------------------------------------------------------
+    @staticmethod
+    def _clamp(size: tuple[int, int]) -> tuple[int, int]:
+        return (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        assert self.surface is not None
+        return self.surface.get_size()
+
+    def start(self) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.surface = pygame.display.set_mode(self.requested_size, pygame.RESIZABLE)
+        pygame.display.set_caption(CAPTION)
+        try:
+            with warnings.catch_warnings():  # from_display_module is the 2.5 way to reach this window
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):  # older pygame-ce or a driver without windows
+            pass
+        if self.root is None:
+            from game.ui.screens.title import TitleScreen
+
+            self.root = TitleScreen()
+        self.running = True
+        self.apply(Push(self.root))
+
+    def close(self) -> None:
+        self.running = False
+        pygame.display.quit()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """The window's new size (from the window manager or the pilot); relayout the top screen."""
+        size = self._clamp(size)
+        if self.surface is None or self.surface.get_size() != size:
+            self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        if not self.fullscreen:
+            self.windowed_size = size
+        self._relayout()
+
+    def toggle_fullscreen(self) -> None:
+        if self.fullscreen:
+            self.fullscreen = False
+            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        else:
+            self.windowed_size = self.size
+            self.fullscreen = True
+            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.dirty = True
+        if self.stack:
+            self._guard(lambda: self.top.layout(self.size), "layout")
+
+    # -- the stack -------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def _show(self, screen: Screen) -> None:
+        screen.attach(self.ui)
+        if screen.size != self.size:
+            screen.layout(self.size)
+        screen.dirty = True
+        self.dirty = True
+
+    def apply(self, action: Action | None) -> None:
+        if action is None:
+            return
+        if isinstance(action, Quit):
+            self.running = False
+            return
+        if isinstance(action, Push):
+            self.stack.append(action.screen)
+        elif isinstance(action, Replace):
+            self.stack[-1] = action.screen
+        elif isinstance(action, Pop):
+            if len(self.stack) > 1:
+                self.stack.pop()
+        elif isinstance(action, PopToRoot):
+            del self.stack[1:]
+        else:
+            raise TypeError(f"not an Action: {action!r}")
+        self._guard(lambda: self._show(self.top), "layout")
+
+    # -- input -----------------------------------------------------------------------------
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """The one input router."""
+        kind = event.type
+        if kind == pygame.QUIT:
+            self.running = False
+            return
+        if kind == pygame.VIDEORESIZE:
+            if not self.fullscreen:
+                self.resize((event.w, event.h))
+            return
+        if kind in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE):
+            self.dirty = True
+            return
+        if kind == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_GUI)
+            if plain and self.top.global_keys and event.key in (pygame.K_h, pygame.K_b):
+                from game.ui.screens.help import HelpScreen
+                from game.ui.screens.rest import RestScreen
+
+                self.apply(Push(HelpScreen() if event.key == pygame.K_h else RestScreen()))
+                return
+        if kind in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                    pygame.MOUSEWHEEL):
+            top = self.top
+            action = self._guard(lambda: top.handle(event), "handle")
+            self.apply(action)
+
+    # -- failures --------------------------------------------------------------------------
+    def _guard(self, call: Callable[[], Action | None], what: str) -> Action | None:
+        try:
+            return call()
+        except Exception:  # a screen's bug must not close the window
+            self.crash(what)
+            return None
+
+    def crash(self, what: str) -> None:
+        from game.ui.screens.crash import CrashScreen
+
+        self.crashes += 1
+        failed = self.top if self.stack else None
+        path = self.write_log(f"{what} in {failed!r}", traceback.format_exc())
+        if isinstance(failed, CrashScreen):
+            return  # the crash screen itself failed: keep what is on the window, never loop
+        screen = CrashScreen(str(path) if path else None)
+        self.stack.append(screen)
+        try:
+            self._show(screen)
+        except Exception:
+            self.write_log("layout of the crash screen", traceback.format_exc())
+
+    @staticmethod
+    def write_log(what: str, trace: str) -> Path | None:
+        """Append to the crash log (no pupil data is in it: only the program's own traceback)."""
+        try:
+            path = crash_log_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.datetime.now().isoformat(timespec="seconds")
+            with path.open("a", encoding="utf-8") as f:
+                f.write(f"--- {stamp} {what}\n{trace}\n")
+            return path
+        except OSError:
+            return None
+
+    # -- drawing and the loop ---------------------------------------------------------------
+    def needs_redraw(self) -> bool:
+        return self.dirty or (bool(self.stack) and self.top.dirty)
+
+    def render(self) -> bool:
+        """Draw the top screen if anything changed; True when a frame was drawn."""
+        if not self.needs_redraw() or self.surface is None:
+            return False
+        top = self.top
+        self._guard(lambda: top.draw(self.surface), "draw")
+        if top is not self.top:  # it crashed: draw the crash screen instead
+            crash_screen = self.top
+            try:
+                crash_screen.draw(self.surface)
+            except Exception:
+                self.write_log("draw of the crash screen", traceback.format_exc())
+                self.surface.fill(self.ui.theme.colours.background)
+        pygame.display.flip()
+        self.dirty = False
+        self.top.dirty = False
+        self.frames += 1
+        return True
+
+    def tick(self) -> None:
+        if self.stack and self.top.wake_after_ms() is not None:
+            top = self.top
+            self._guard(lambda: top.tick(self.clock()), "tick")
+
+    def step(self) -> None:
+        """Handle every queued event, advance animations, draw if needed (the pilot's heartbeat)."""
+        for event in pygame.event.get():
+            self.dispatch(event)
+            if not self.running:
+                return
+        self.tick()
+        self.render()
+
+    def run(self) -> None:
+        self.start()
+        try:
+            while self.running:
+                self.render()
+                wake = self.top.wake_after_ms()
+                event = pygame.event.wait(max(1, wake) if wake is not None else 0)  # 0: until an event
+                if event.type != pygame.NOEVENT:
+                    self.dispatch(event)
+                for event in pygame.event.get():
+                    if not self.running:
+                        break
+                    self.dispatch(event)
+                self.tick()
+        finally:
+            self.close()

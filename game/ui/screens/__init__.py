@@ -1,0 +1,1 @@
+"""The window's screens. Each returns Actions; none changes the app itself."""

@@ -1,0 +1,119 @@
+"""Get help: every route from scenes/help.yaml (which schools edit), in a ScrollText so it
+never clips at large text.
+
+Up/Down/PageUp/PageDown/Home/End and the wheel scroll; Tab and Left/Right move between the
+buttons; B goes to the break; any other key goes back to exactly where the pupil was.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from game.story.model import HelpFile, HelpRoute
+from game.ui.screen import (
+    ACTIVATE_KEYS,
+    MODIFIER_KEYS,
+    Action,
+    Pop,
+    Replace,
+    Screen,
+)
+from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
+
+# Shown only if help.yaml cannot be read: help must never be missing.
+FALLBACK = [
+    Paragraph("Talk to a trusted adult", "subheading"),
+    Paragraph("A parent or carer, a teacher, or your school's safeguarding lead.", space_before="xs"),
+    Paragraph("Childline", "subheading", space_before="l"),
+    Paragraph("Call 0800 1111, or visit childline.org.uk", space_before="xs"),
+    Paragraph("Police", "subheading", space_before="l"),
+    Paragraph("In an emergency, call 999. If it is not an emergency, call 101.", space_before="xs"),
+]
+NAV_KEYS = frozenset({pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT}) | ACTIVATE_KEYS
+
+
+@lru_cache(maxsize=1)
+def load_help() -> HelpFile | None:
+    """help.yaml from the scenes folder, read once per run."""
+    from game.paths import scenes_dir
+    from game.story.load import load_shared
+
+    shared, _problems = load_shared(scenes_dir())
+    return shared.help
+
+
+def route_paragraphs(route: HelpRoute, first: bool = False) -> list[Paragraph]:
+    out = [Paragraph(route.name, "subheading", space_before="s" if first else "l")]
+    ways = []
+    if route.phone:
+        ways.append(f"Call {route.phone}")
+    if route.web:
+        ways.append(f"visit {route.web}" if ways else f"Visit {route.web}")
+    if ways:
+        out.append(Paragraph(" or ".join(ways), "body", space_before="xs"))
+    out.append(Paragraph(route.detail, "body", "text_muted", space_before="xs"))
+    return out
+
+
+def help_paragraphs(help_file: HelpFile | None) -> list[Paragraph]:
+    if help_file is None:
+        return list(FALLBACK)
+    routes = list(help_file.routes)
+    if help_file.school_contact is not None:
+        routes.insert(1, help_file.school_contact)  # just after "Talk to a trusted adult"
+    out = [Paragraph("You can talk to someone at any time. These people are there to help.", "body")]
+    for route in routes:
+        out.extend(route_paragraphs(route))
+    out.append(Paragraph("What a friend can do", "subheading", space_before="xl"))
+    out.extend(Paragraph(f"- {line}", "body", space_before="xs") for line in help_file.friend_can_do)
+    return out
+
+
+class HelpScreen(Screen):
+    global_keys = False  # it handles H and B itself: any key goes back
+
+    def __init__(self, help_file: HelpFile | None = None) -> None:
+        super().__init__()
+        self.help_file = help_file
+
+    def compose(self) -> None:
+        self.heading = Label("Get help", role="heading")
+        self.text = ScrollText(help_paragraphs(self.help_file or load_help()))
+        self.back = Button("Back (Esc)", self.go_back, hotkey="escape", variant="primary")
+        self.rest = Button("Take a break (B)", self.take_break, hotkey="b")
+        self.hint = Label("Up and Down scroll. Any other key takes you back.", role="small", colour="text_muted")
+        self.buttons = ButtonRow([self.back, self.rest])
+        self.scroll = self.text
+        self.set_widgets([self.heading, self.text, self.hint, self.back, self.rest])
+
+    def go_back(self) -> Action:
+        return Pop()
+
+    def take_break(self) -> Action:
+        from game.ui.screens.rest import RestScreen
+
+        return Replace(RestScreen())
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        assert self.ui is not None
+        ui, m, sp = self.ui, self.margin(), self.ui.theme.spacing
+        top = self.place_top_bar(self.heading, self.buttons)
+        width = size[0] - 2 * m
+        hint_h = self.hint.preferred_size(ui, width)[1]
+        self.hint.rect = pygame.Rect(m, size[1] - m - hint_h, width, hint_h)
+        text_w = min(width, 1100)
+        self.text.rect = pygame.Rect(m, top, text_w, max(0, self.hint.rect.top - sp.m - top))
+
+    def handle_key(self, event: pygame.event.Event) -> Action | None:
+        assert self.ui is not None
+        key = event.key
+        if key in MODIFIER_KEYS:
+            return None
+        if key in NAV_KEYS or key in self.text.SCROLL_KEYS:
+            return super().handle_key(event)
+        if key == pygame.K_b:
+            return self.take_break()
+        return Pop()

@@ -1,0 +1,319 @@
+"""The small focusable widget set: Label, Button, ScrollText, the FocusChain, and the
+ButtonRow / ButtonColumn layouts.
+
+Widgets hold a `rect` their screen sets in `layout`, draw themselves from the theme's tokens,
+and say whether their text `overflows` that rect (the layout tests ask every widget).
+A Button's `on_activate` returns an Action (or None); the screen hands it to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.text import TextCache
+from game.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from game.ui.screen import Action
+
+
+@dataclass
+class Ui:
+    """What every widget draws with: the theme (with the pupil's text scale) and the text cache."""
+
+    theme: Theme
+    text: TextCache
+
+
+class Widget:
+    focusable = False
+
+    def __init__(self) -> None:
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        return (0, 0)
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        pass
+
+    def overflows(self, ui: Ui) -> bool:
+        return False
+
+    def activate(self) -> Action | None:
+        return None
+
+
+class Label(Widget):
+    """Static text wrapped to its rect's width."""
+
+    def __init__(self, text: str, role: str = "body", colour: str = "text", align: str = "left") -> None:
+        super().__init__()
+        self.text, self.role, self.colour, self.align = text, role, colour, align
+        self.size_override: int | None = None  # a layout may shrink a heading to fit
+
+    def font_size(self, ui: Ui) -> int:
+        return self.size_override or ui.theme.font_size(self.role)
+
+    def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        m = ui.text.measure(self.text, self.font_size(ui), max_width)
+        return (m.width, m.height)
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        colour = getattr(ui.theme.colours, self.colour)
+        image = ui.text.render(self.text, self.font_size(ui), colour, self.rect.width, self.align)
+        x = self.rect.x
+        if self.align == "center":
+            x = self.rect.centerx - image.get_width() // 2
+        elif self.align == "right":
+            x = self.rect.right - image.get_width()
+        surface.blit(image, (x, self.rect.y))
+
+    def overflows(self, ui: Ui) -> bool:
+        return ui.text.measure(self.text, self.font_size(ui), self.rect.width, self.rect.height).overflow
+
+
+class Button(Widget):
+    """A labelled control. ``hotkey`` is a pygame key name ('h', 'escape') shown in the label
+    by the caller; ``variant`` is 'default', 'primary' or 'help'."""
+
+    focusable = True
+    MIN_HEIGHT = 48  # a comfortable target for a mouse or a touchscreen
+
+    def __init__(self, label: str, on_activate: Callable[[], Action | None], hotkey: str | None = None,
+                 variant: str = "default") -> None:
+        super().__init__()
+        self.label, self.on_activate, self.hotkey, self.variant = label, on_activate, hotkey, variant
+
+    def __repr__(self) -> str:
+        return f"Button({self.label!r})"
+
+    def _padding(self, ui: Ui) -> tuple[int, int]:
+        sp = ui.theme.spacing
+        return sp.l, sp.s + sp.xs
+
+    def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        px, py = self._padding(ui)
+        m = ui.text.measure(self.label, ui.theme.font_size("button"), max(1, max_width - 2 * px))
+        return (m.width + 2 * px, max(self.MIN_HEIGHT, m.height + 2 * py))
+
+    def _colours(self, ui: Ui, hovered: bool) -> tuple[Any, Any, Any]:
+        c = ui.theme.colours
+        if self.variant == "primary":
+            return (c.primary_hover if hovered else c.primary), c.on_primary, c.primary
+        if self.variant == "help":
+            return (c.help_hover if hovered else c.help), c.text, c.help_border
+        return (c.surface_hover if hovered else c.surface), c.text, c.accent
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        t = ui.theme
+        fill, ink, border = self._colours(ui, hovered)
+        radius = t.radii.medium
+        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
+        pygame.draw.rect(surface, border, self.rect, width=t.border_width, border_radius=radius)
+        px, _ = self._padding(ui)
+        image = ui.text.render(self.label, t.font_size("button"), ink, max(1, self.rect.width - 2 * px), "center")
+        surface.blit(image, image.get_rect(center=self.rect.center))
+        if focused:
+            grow = 2 * (t.focus_gap + t.focus_width)
+            pygame.draw.rect(surface, t.colours.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
+                             border_radius=radius + t.focus_gap + t.focus_width)
+
+    def overflows(self, ui: Ui) -> bool:
+        px, py = self._padding(ui)
+        size = ui.theme.font_size("button")
+        return ui.text.measure(self.label, size, self.rect.width - 2 * px, self.rect.height - 2 * py).overflow
+
+    def activate(self) -> Action | None:
+        return self.on_activate()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    role: str = "body"
+    colour: str = "text"
+    space_before: str = "s"  # a spacing token
+
+
+class ScrollText(Widget):
+    """Long text in a rect: it scrolls (Up/Down, PageUp/PageDown, Home/End, the mouse wheel)
+    instead of clipping, and shows a scroll bar when there is more than fits."""
+
+    SCROLL_KEYS = (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        super().__init__()
+        self.paragraphs = list(paragraphs)
+        self.offset = 0
+
+    def _bar_width(self, ui: Ui) -> int:
+        return ui.theme.spacing.s + ui.theme.spacing.m  # the bar and its gap
+
+    def _text_width(self, ui: Ui) -> int:
+        return max(1, self.rect.width - self._bar_width(ui))
+
+    def _placed(self, ui: Ui) -> list[tuple[Paragraph, int, int]]:
+        """(paragraph, y within the content, font size) for each paragraph."""
+        out, y, width = [], 0, self._text_width(ui)
+        for i, p in enumerate(self.paragraphs):
+            if i:
+                y += getattr(ui.theme.spacing, p.space_before)
+            size = ui.theme.font_size(p.role)
+            out.append((p, y, size))
+            y += ui.text.measure(p.text, size, width).height
+        return out
+
+    def content_height(self, ui: Ui) -> int:
+        placed = self._placed(ui)
+        if not placed:
+            return 0
+        p, y, size = placed[-1]
+        return y + ui.text.measure(p.text, size, self._text_width(ui)).height
+
+    def max_offset(self, ui: Ui) -> int:
+        return max(0, self.content_height(ui) - self.rect.height)
+
+    def can_scroll(self, ui: Ui) -> bool:
+        return self.max_offset(ui) > 0
+
+    def scroll_to(self, ui: Ui, offset: int) -> bool:
+        new = min(max(0, offset), self.max_offset(ui))
+        changed, self.offset = new != self.offset, new
+        return changed
+
+    def scroll_by(self, ui: Ui, dy: int) -> bool:
+        return self.scroll_to(ui, self.offset + dy)
+
+    def line_step(self, ui: Ui) -> int:
+        return ui.text.line_height(ui.theme.font_size("body"))
+
+    def handle_key(self, ui: Ui, key: int) -> bool:
+        """Scroll for a scroll key; True when the key was a scroll key (even at the end)."""
+        page = max(self.line_step(ui), self.rect.height - self.line_step(ui))
+        steps = {pygame.K_UP: -self.line_step(ui), pygame.K_DOWN: self.line_step(ui),
+                 pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
+        if key in steps:
+            self.scroll_by(ui, steps[key])
+        elif key == pygame.K_HOME:
+            self.scroll_to(ui, 0)
+        elif key == pygame.K_END:
+            self.scroll_to(ui, self.max_offset(ui))
+        else:
+            return False
+        return True
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        self.scroll_to(ui, self.offset)  # stays valid after a resize
+        width = self._text_width(ui)
+        old_clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(old_clip) if old_clip else self.rect)
+        for p, y, size in self._placed(ui):
+            top = self.rect.y + y - self.offset
+            image = ui.text.render(p.text, size, getattr(ui.theme.colours, p.colour), width)
+            if top + image.get_height() >= self.rect.y and top <= self.rect.bottom:
+                surface.blit(image, (self.rect.x, top))
+        surface.set_clip(old_clip)
+        if self.can_scroll(ui):
+            c, sp = ui.theme.colours, ui.theme.spacing
+            track = pygame.Rect(self.rect.right - sp.s, self.rect.y, sp.s, self.rect.height)
+            pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
+            total = self.content_height(ui)
+            thumb_h = max(sp.xl, track.height * self.rect.height // total)
+            thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset(ui))
+            pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+
+    def overflows(self, ui: Ui) -> bool:
+        return False  # it scrolls; its text is wrapped to its width
+
+
+class FocusChain:
+    """The focusable widgets of one screen in Tab order; moving past either end wraps."""
+
+    def __init__(self, widgets: Iterable[Widget] = ()) -> None:
+        self.widgets = [w for w in widgets if w.focusable]
+        self.index = 0
+
+    @property
+    def focused(self) -> Widget | None:
+        return self.widgets[self.index] if self.widgets else None
+
+    def move(self, delta: int) -> None:
+        if self.widgets:
+            self.index = (self.index + delta) % len(self.widgets)
+
+    def focus(self, widget: Widget) -> None:
+        if widget in self.widgets:
+            self.index = self.widgets.index(widget)
+
+
+class _ButtonGroup:
+    def __init__(self, buttons: Sequence[Button], gap: str = "l") -> None:
+        self.buttons = list(buttons)
+        self.gap = gap
+
+    def _gap(self, ui: Ui) -> int:
+        return getattr(ui.theme.spacing, self.gap)
+
+
+class ButtonRow(_ButtonGroup):
+    """Buttons side by side, wrapping onto more rows when the width runs out (large text)."""
+
+    def _rows(self, ui: Ui, max_width: int) -> list[list[tuple[Button, int, int]]]:
+        rows: list[list[tuple[Button, int, int]]] = [[]]
+        used, gap = 0, self._gap(ui)
+        for b in self.buttons:
+            w, h = b.preferred_size(ui, max_width)
+            need = w if not rows[-1] else used + gap + w
+            if rows[-1] and need > max_width:
+                rows.append([])
+                need = w
+            rows[-1].append((b, w, h))
+            used = need
+        return rows
+
+    def measure(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        rows, gap = self._rows(ui, max_width), self._gap(ui)
+        width = max((sum(w for _, w, _ in r) + gap * (len(r) - 1) for r in rows), default=0)
+        height = sum(max(h for _, _, h in r) for r in rows if r) + gap * (len(rows) - 1)
+        return width, height
+
+    def place(self, ui: Ui, rect: pygame.Rect, align: str = "left") -> pygame.Rect:
+        gap, y = self._gap(ui), rect.y
+        for row in self._rows(ui, rect.width):
+            if not row:
+                continue
+            row_w = sum(w for _, w, _ in row) + gap * (len(row) - 1)
+            row_h = max(h for _, _, h in row)
+            x = {"left": rect.x, "center": rect.centerx - row_w // 2, "right": rect.right - row_w}[align]
+            for b, w, _ in row:
+                b.rect = pygame.Rect(x, y, w, row_h)
+                x += w + gap
+            y += row_h + gap
+        return pygame.Rect(rect.x, rect.y, rect.width, max(0, y - gap - rect.y))
+
+
+class ButtonColumn(_ButtonGroup):
+    """Buttons stacked, all as wide as the widest (capped at the width given)."""
+
+    min_width = 320
+
+    def measure(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        sizes = [b.preferred_size(ui, max_width) for b in self.buttons]
+        width = min(max_width, max([self.min_width, *(w for w, _ in sizes)]))
+        sizes = [b.preferred_size(ui, width) for b in self.buttons]
+        return width, sum(h for _, h in sizes) + self._gap(ui) * (len(sizes) - 1)
+
+    def place(self, ui: Ui, rect: pygame.Rect, align: str = "center") -> pygame.Rect:
+        width, height = self.measure(ui, rect.width)
+        x = {"left": rect.x, "center": rect.centerx - width // 2, "right": rect.right - width}[align]
+        y = rect.y
+        for b in self.buttons:
+            h = b.preferred_size(ui, width)[1]
+            b.rect = pygame.Rect(x, y, width, h)
+            y += h + self._gap(ui)
+        return pygame.Rect(x, rect.y, width, height)
