@@ -1,0 +1,333 @@
+"""Playing a story in the window, driven headless by the pilot: by keyboard alone, by mouse
+alone, leaving early, the autosave, and the layout at the smallest and a large window."""
+
+from __future__ import annotations
+
+import os
+
+import pygame
+import pytest
+
+from game.saves import SaveStore, library_lookup
+from game.story.library import Library
+from game.ui.pilot import run_test
+from game.ui.screen import Push
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.history import HistoryScreen
+from game.ui.screens.pause import LeavingHelpScreen, PauseScreen
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.rest import RestScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets import Button
+from tests.conftest import EXAMPLE, SCENES
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(SCENES)
+
+
+@pytest.fixture(scope="module")
+def story(library):
+    found = library.load(EXAMPLE).story
+    assert found is not None
+    return found
+
+
+def start(pilot, story, store=None) -> PlayScreen:
+    pilot.app.apply(Push(PlayScreen(story, None, store)))
+    pilot.step()
+    return pilot.screen
+
+
+def pixels(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def reveal_all(pilot) -> None:
+    while pilot.screen.reading:
+        pilot.press("space")
+
+
+def debrief_text(screen: DebriefScreen) -> str:
+    return "\n".join(p.text for p in screen.text.paragraphs)
+
+
+def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
+    with run_test(size=(1280, 720)) as pilot:
+        play = start(pilot, story)
+        assert play.revealed == 1 and play.pt.scene.id == "lunch"
+        pilot.press("space", "enter")  # both reveal the next line
+        assert play.revealed == 3
+        reveal_all(pilot)
+        assert play.pt.choices[0].text in play.choice_buttons[0].label
+
+        pilot.press("up", "s")  # Sam's kind line: not a sign on its own, said kindly
+        assert play.card is not None and play.card.kind == "spot"
+        assert play.card.title == "Not a warning sign on its own"
+        pilot.press("enter")
+        assert play.card is None
+        pilot.press("down", "s")  # Mia: "We like all the same things!"
+        assert play.card.kind == "spot-sign" and play.card.title.startswith("Well spotted")
+        pilot.press("enter")
+        assert set(play.pt.spotted) == {"lunch.2", "lunch.3"}
+        assert all(item.spotted for item in play.lines_view.items[2:])  # they stay marked
+
+        pilot.press("1")  # by number: feedback at once, then Continue moves on
+        assert play.card.kind == "feedback"
+        assert play.card.text == story.scenes["lunch"].choices[0].feedback
+        pilot.press("enter")
+        assert play.pt.scene.id == "messages" and play.revealed == 1
+
+        pilot.press("backspace")  # undo once: back to the choice, the spots kept
+        assert play.pt.scene.id == "lunch" and not play.reading
+        assert set(play.pt.spotted) == {"lunch.2", "lunch.3"}
+        pilot.press("tab", "enter")  # by Tab and Enter: the second choice
+        assert play.pt.state["asked"] is False
+        pilot.press("enter")
+        assert play.pt.scene.id == "messages"
+
+        pilot.press("space")
+        pilot.press("l")
+        assert isinstance(pilot.screen, HistoryScreen)
+        pilot.press("escape")
+        assert pilot.screen is play
+        pilot.press("escape")
+        assert isinstance(pilot.screen, PauseScreen)
+        pilot.press("escape")
+        assert pilot.screen is play and play.revealed == 2
+
+        before = pixels(pilot.snapshot())
+        pilot.press("h")
+        assert isinstance(pilot.screen, HelpScreen)
+        pilot.press("x")
+        assert pilot.screen is play and pixels(pilot.snapshot()) == before
+        pilot.press("b")
+        assert isinstance(pilot.screen, RestScreen)
+        pilot.press("space")
+        assert pilot.screen is play and pixels(pilot.snapshot()) == before
+
+        reveal_all(pilot)
+        pilot.press("1", "enter")
+        reveal_all(pilot)
+        assert play.pt.scene.id == "corridor"
+        pilot.press("1", "enter")
+        reveal_all(pilot)
+        assert play.pt.scene.id == "teacher" and [b.label for b in play.choice_buttons] == ["Continue (Enter)"]
+        pilot.press("enter")  # a scene with one Continue just continues
+        assert isinstance(pilot.screen, DebriefScreen)
+        text = debrief_text(pilot.screen)
+        assert "not Mia's fault" in text and "0800 1111" in text
+        assert "Too good to be true (you spotted this)" in text
+        assert [type(s) for s in pilot.app.stack] == [TitleScreen, DebriefScreen]
+
+
+def test_a_story_plays_to_the_debrief_by_mouse_alone(story):
+    with run_test(size=(1024, 600)) as pilot:
+        play = start(pilot, story)
+        pilot.click(play.next)
+        pilot.click(5, pilot.app.size[1] // 2)  # a click on the scene also reveals the next line
+        assert play.revealed == 3
+        pilot.click(play.next)
+        assert not play.reading
+        pilot.click(play.lines_view.item_rect(pilot.app.ui, 3).center)  # pick a line ...
+        assert play.picked == 3
+        pilot.click(play.flag)  # ... and flag it
+        assert play.card.kind == "spot-sign"
+        pilot.click(play.card_button)
+        pilot.click(play.choice_buttons[0])
+        assert play.card.kind == "feedback"
+        pilot.click(play.card_button)
+        assert play.pt.scene.id == "messages"
+
+        pilot.click(play.menu)
+        pause = pilot.screen
+        assert isinstance(pause, PauseScreen)
+        pilot.click(pause.history)
+        assert isinstance(pilot.screen, HistoryScreen)
+        pilot.click(pilot.screen.back)
+        assert pilot.screen is pause
+        pilot.click(pause.undo)
+        assert pilot.screen is play and play.pt.scene.id == "lunch"
+        pilot.click(play.choice_buttons[0])
+        pilot.click(play.card_button)
+
+        pilot.click(play.help)
+        assert isinstance(pilot.screen, HelpScreen)
+        pilot.click(pilot.screen.back)
+        pilot.click(play.rest)
+        assert isinstance(pilot.screen, RestScreen)
+        pilot.click(10, 10)
+        assert pilot.screen is play
+
+        for _ in range(3):  # messages, corridor, bus stop
+            while play.reading:
+                pilot.click(play.next)
+            pilot.click(play.choice_buttons[-1] if play.pt.scene.id == "corridor" else play.choice_buttons[0])
+            pilot.click(play.card_button)
+        while play.reading:
+            pilot.click(play.next)
+        pilot.click(play.choice_buttons[0])  # the teacher: Continue
+        assert isinstance(pilot.screen, DebriefScreen)
+        text = debrief_text(pilot.screen)
+        assert "not Mia's fault" in text and "0800 1111" in text
+        pilot.click(pilot.screen.again)
+        assert isinstance(pilot.screen, PlayScreen) and pilot.screen.pt.steps == 0
+
+
+def test_leaving_early_shows_help_first_then_the_debrief(story, tmp_path):
+    store = SaveStore(tmp_path / "saves")
+    with run_test() as pilot:
+        play = start(pilot, story, store)
+        pilot.press("space")
+        assert store.exists()
+        pilot.press("escape")
+        pilot.click(pilot.screen.leave)  # never "are you sure?"
+        assert isinstance(pilot.screen, LeavingHelpScreen)
+        assert not store.exists()
+        text = "\n".join(p.text for p in pilot.screen.text.paragraphs)
+        assert "0800 1111" in text
+        pilot.press("escape")
+        assert isinstance(pilot.screen, DebriefScreen) and pilot.screen.debrief.left_early
+        assert "not Mia's fault" in debrief_text(pilot.screen)
+        assert [type(s) for s in pilot.app.stack] == [TitleScreen, DebriefScreen]
+        assert play not in pilot.app.stack
+        pilot.click(pilot.screen.title)
+        assert isinstance(pilot.screen, TitleScreen)
+
+
+def test_a_break_while_leaving_comes_back_to_help_then_the_debrief(story):
+    with run_test() as pilot:
+        start(pilot, story)
+        pilot.press("escape")
+        pilot.click(pilot.screen.leave)
+        pilot.press("b")
+        assert isinstance(pilot.screen, RestScreen)
+        pilot.press("space")
+        assert isinstance(pilot.screen, LeavingHelpScreen)
+        pilot.press("space")
+        assert isinstance(pilot.screen, DebriefScreen)
+
+
+def test_the_place_is_autosaved_after_a_step_and_cleared_at_the_end(story, library, tmp_path):
+    store = SaveStore(tmp_path / "saves")
+    with run_test() as pilot:
+        play = start(pilot, story, store)
+        assert not store.exists()
+        pilot.press("space")
+        saved = store.read(library_lookup(library))
+        assert saved.extra == {"revealed": 2} and saved.playthrough.scene.id == "lunch"
+        reveal_all(pilot)
+        pilot.press("2")
+        saved = store.read(library_lookup(library))
+        assert saved.playthrough.scene.id == "messages" and saved.extra == {"revealed": 1}
+        pilot.press("enter")
+        for choice in ("1", "3", "3"):  # messages, corridor ("I don't know"), bus stop (wait)
+            reveal_all(pilot)
+            pilot.press(choice, "enter")
+        assert isinstance(pilot.screen, DebriefScreen)
+        assert not store.exists()
+        assert play.pt.ending.id == "not-yet"
+
+
+def test_a_resumed_story_shows_the_lines_that_were_showing(story, library, tmp_path):
+    store = SaveStore(tmp_path / "saves")
+    with run_test() as pilot:
+        start(pilot, story, store)
+        pilot.press("space", "space")
+    saved = store.read(library_lookup(library))
+    with run_test() as pilot:
+        pilot.app.apply(Push(PlayScreen(story, saved.playthrough, store, revealed=saved.extra["revealed"])))
+        pilot.step()
+        assert pilot.screen.revealed == 3 and len(pilot.screen.lines_view.items) == 3
+
+
+LAYOUTS = [((1024, 600), 2.0), ((1920, 1080), 1.0), ((1024, 600), 1.0)]
+
+
+def check_layout(pilot, what):
+    screen, size = pilot.screen, pilot.app.size
+    window = pygame.Rect((0, 0), size)
+    ui = pilot.app.ui
+    for w in screen.widgets:
+        assert window.contains(w.rect), (what, w, w.rect)
+        assert not w.overflows(ui), (what, w)
+    buttons = [w for w in screen.widgets if isinstance(w, Button)]
+    for a in buttons:
+        for b in buttons:
+            assert a is b or not a.rect.colliderect(b.rect), (what, a, b)
+    labels = {b.label for b in buttons}
+    assert {"Get help (H)", "Take a break (B)"} <= labels, what
+
+
+def walk_the_phases(pilot, story):
+    """Yield a name at each look worth checking: place and chat, reading, choosing, cards."""
+    play = start(pilot, story)
+    yield "place, reading"
+    reveal_all(pilot)
+    yield "place, choosing"
+    pilot.press("s")
+    yield "spot card"
+    pilot.press("enter", "1")
+    yield "feedback card"
+    pilot.press("enter")
+    yield "chat, reading"
+    reveal_all(pilot)
+    assert play.lines_view in play.widgets
+    yield "chat, choosing"
+    pilot.press("escape")
+    yield "pause"
+    pilot.press("l")
+    yield "history"
+    pilot.press("escape", "escape", "2", "enter")
+    reveal_all(pilot)
+    pilot.press("3", "enter")
+    reveal_all(pilot)
+    pilot.press("3", "enter")
+    yield "debrief"
+
+
+@pytest.mark.parametrize(("size", "scale"), LAYOUTS, ids=lambda v: str(v))
+def test_no_widget_overflows_and_help_stays_on_screen(story, size, scale):
+    with run_test(size=size, text_scale=scale) as pilot:
+        for what in walk_the_phases(pilot, story):
+            check_layout(pilot, what)
+            pilot.snapshot()  # and it draws
+
+
+def test_the_place_background_is_drawn_and_the_chat_shows_its_app(story):
+    with run_test(size=(1920, 1080)) as pilot:
+        play = start(pilot, story)
+        snap = pilot.snapshot()
+        assert snap.get_at((200, 300))[:3] != pilot.app.ui.theme.colours.rest_background
+        assert play.lines_view.mode == "place"
+        reveal_all(pilot)
+        pilot.press("2", "enter")
+        assert play.lines_view.mode == "chat" and play.lines_view.app_name == "Sketchbook"
+        reveal_all(pilot)
+        mine = [item for item in play.lines_view.items if item.mine]
+        assert mine and all(item.line.speaker == "mia" for item in mine)
+        ui = pilot.app.ui
+        index = play.lines_view.items.index(mine[0])
+        jay = next(i for i, item in enumerate(play.lines_view.items) if item.line.speaker == "jay")
+        assert play.lines_view.item_rect(ui, index).right > play.lines_view.item_rect(ui, jay).right
+
+
+def test_enter_pressed_to_read_on_does_not_pick_a_choice_by_accident(story):
+    with run_test(size=(1280, 720)) as pilot:
+        screen = start(pilot, story)
+        while screen.reading:
+            pilot.press("enter")
+        pilot.press("enter")  # one press too many, meant for "next line"
+        assert screen.pt.scene.id == "lunch" and screen.card is None
+        pilot.press("enter")  # now the pupil means it
+        assert screen.pt.scene.id == "messages"
