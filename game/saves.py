@@ -28,12 +28,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.atomic import move_aside, moved_aside, remove_stale_temps, write_atomic
-from game.story.library import Library, is_scenario_file
-from game.story.runtime import Playthrough
-from game.story.story import Story
+
+if TYPE_CHECKING:  # the engine (and pydantic) load only when a save is read or written:
+    # the title screen asks exists() before anything else, and must start fast
+    from game.story.library import Library
+    from game.story.runtime import Playthrough
+    from game.story.story import Story
 
 SAVE_STORE_FORMAT = 1  # the outer file; the Playthrough inside carries its own format
 KIND = "spot-the-signs autosave"
@@ -57,7 +60,7 @@ class StoryRef:
     path: str | None = None
 
 
-StoryLookup = Callable[[StoryRef], Story | None]
+StoryLookup = Callable[[StoryRef], "Story | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,7 @@ class SaveStore:
 def library_lookup(library: Library) -> StoryLookup:
     """A lookup that finds a saved story in ``library`` by id, then by file name, then by the
     saved path (a story played from its own file); the story found must have the saved id."""
+    from game.story.library import is_scenario_file
 
     def lookup(ref: StoryRef) -> Story | None:
         candidates: list[Path] = []
@@ -234,6 +238,8 @@ def _load(path: Path, lookup: StoryLookup) -> Resumed | str:
     if story is None:
         return f"the story {ref.id!r} is no longer in the library"
     try:
+        from game.story.runtime import Playthrough
+
         pt = Playthrough.from_json(story, data["playthrough"])
     except Exception as exc:
         return f"the engine refused it: {exc}"

@@ -331,3 +331,11 @@ def test_enter_pressed_to_read_on_does_not_pick_a_choice_by_accident(story):
         assert screen.pt.scene.id == "lunch" and screen.card is None
         pilot.press("enter")  # now the pupil means it
         assert screen.pt.scene.id == "messages"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_the_first_line_shows_as_soon_as_a_story_starts(story, size):
+    with run_test(size=size) as pilot:
+        screen = start(pilot, story)
+        assert screen.revealed == 1
+        assert screen.lines_view in screen.widgets and screen.lines_view.rect.height > 0

@@ -1,4 +1,4 @@
-"""spot-the-signs play: play a scenario (the terminal mode until the window game arrives)."""
+"""spot-the-signs play: play a scenario in the window, or in the terminal with --text."""
 
 from __future__ import annotations
 
@@ -9,19 +9,32 @@ from game.commands import EXIT_OK, UsageError, library, load_story
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="play a scenario")
-    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="a scenario id or a file path")
-    p.add_argument("--text", action="store_true", help="play in the terminal")
-    p.add_argument("--auto", choices=["first", "random"], help="play by itself and print the transcript")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                   help="a scenario id or a file path (without one, the window opens on the title)")
+    p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
+    p.add_argument("--fullscreen", action="store_true", help="the window fills the screen (F11 switches back)")
+    p.add_argument("--size", metavar="WxH", help="the window's size in pixels, at least 1024x600 (default 1280x720)")
+    p.add_argument("--auto", choices=["first", "random"],
+                   help="play by itself in the terminal and print the transcript")
     p.add_argument("--seed", type=int, default=0, help="the random seed for --auto random")
     p.add_argument("--from", dest="start", metavar="SCENE",
                    help="start at this scene or ending (writers: try one part quickly)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="start with a flag or counter set, e.g. --set asked=true --set trust=2")
     p.add_argument("--watch", action="store_true",
-                   help="reload the story each time its file is saved, keeping your place (writers)")
+                   help="reload the story each time its file is saved, keeping your place (writers; terminal)")
+    # For tests and bench/frame.py: draw the first frame and close; or idle, then report CPU and memory.
+    p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--bench-idle", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
+    terminal = args.text or args.auto or args.watch  # --auto and --watch only make sense in the terminal
+    if not terminal:
+        return _window(args)
+    if args.size or args.fullscreen:
+        raise UsageError("--size and --fullscreen are for the window: leave out --text to use them")
+
     from game.textplay import play_auto, play_interactive
 
     if args.watch:
@@ -29,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scenario is None:
         if args.auto:
             raise UsageError("--auto needs a SCENARIO to play")
-        if args.start or args.settings:
-            raise UsageError("--from and --set need a SCENARIO to play")
+        _need_scenario_for_origin(args)
         story = _pick_in_terminal(args)
         if story is None:
             return EXIT_OK
@@ -39,8 +51,49 @@ def run(args: argparse.Namespace) -> int:
     origin = _origin(story, args.start, args.settings)
     if args.auto:
         return play_auto(story, args.auto, args.seed, print, origin)
-    # The window arrives with its own issue; until then every play is the terminal mode.
     return play_interactive(story, input, print, origin)
+
+
+def _need_scenario_for_origin(args: argparse.Namespace) -> None:
+    if args.start or args.settings:
+        raise UsageError("--from and --set need a SCENARIO to play")
+
+
+def _window(args: argparse.Namespace) -> int:
+    """The window: the title, or straight into SCENARIO (from --from, with --set, when given).
+
+    pygame is imported only here (through open_window), never by a terminal command.
+    """
+    import os
+
+    from game.ui.__main__ import DEFAULT_SIZE, open_window, parse_size
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the play screen imports pygame first
+    try:
+        size = parse_size(args.size) if args.size else DEFAULT_SIZE
+    except argparse.ArgumentTypeError as exc:
+        raise UsageError(str(exc)) from None
+    root = None
+    if args.scenario is None:
+        _need_scenario_for_origin(args)
+    else:
+        story = load_story(args, args.scenario)
+        origin = _origin(story, args.start, args.settings)
+        root = _play_screen(story, origin)
+    from game.settings import load_settings
+
+    return open_window(size, fullscreen=args.fullscreen, text_scale=load_settings().text_scale, root=root,
+                       exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
+
+
+def _play_screen(story, origin):  # -> game.ui.screens.play.PlayScreen
+    """The play screen for ``story``; a writer's --from/--set try-out is not saved as the pupil's place."""
+    from game.saves import SaveStore
+    from game.ui.screens.play import PlayScreen
+
+    if origin is None:
+        return PlayScreen(story, None, SaveStore())
+    return PlayScreen(story, origin.playthrough(story), None)
 
 
 def _watch(args: argparse.Namespace) -> int:

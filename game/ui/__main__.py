@@ -1,29 +1,114 @@
-"""python -m game.ui [--size WxH] [--text-scale N]: open the window (for looking at it)."""
+"""Opening the window: `open_window` (used by `spot-the-signs play`) and `python -m game.ui`.
+
+    python -m game.ui [--size WxH] [--text-scale N] [--fullscreen]   # the title, for looking at it
+
+This module imports only the standard library at the top: `game.commands.play` reads the
+size rules from here without importing pygame; pygame is imported inside `open_window`.
+
+Two switches exist for tests and bench/frame.py, not for pupils:
+- ``exit_after_first_frame``: draw the first frame, then close (exit 0): does the window work?
+- ``idle_seconds``: after the first frame, sit idle for that long, then print one JSON line
+  with the CPU seconds used while idle and the peak memory (VmHWM) of the process.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import sys
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 600)  # the same as game.ui.app.MIN_SIZE (a test checks), without importing pygame
+INVISIBLE_DRIVERS = ("offscreen", "dummy")  # only when asked for with SDL_VIDEODRIVER (tests, benches)
 
 
 def parse_size(text: str) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720); an argparse.ArgumentTypeError with one sentence when it is not
+    WxH or is smaller than the smallest window the screens are laid out for."""
     try:
-        w, h = text.lower().split("x")
-        return int(w), int(h)
+        w, h = (int(part) for part in text.lower().strip().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WxH, like 1280x720, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"--size needs WIDTHxHEIGHT in pixels, like 1280x720, not {text!r}") from None
+    if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_SIZE[0]}x{MIN_SIZE[1]} "
+                                         f"so every screen fits, not {w}x{h}")
+    return w, h
+
+
+def peak_memory_kb() -> int | None:
+    """The most memory this process has held (VmHWM, Linux); None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = False, text_scale: float = 1.0,
+                root=None, exit_after_first_frame: bool = False, idle_seconds: float | None = None,
+                program: str = "spot-the-signs") -> int:
+    """Run the window until the pupil quits (root: the first screen, the title if None).
+
+    Returns 0, or 1 with one sentence on stderr when there is no display to open a window on.
+    """
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.ui.app import App
+
+    class Window(App):
+        """The app, plus what happens once its first frame is on the screen."""
+
+        opened = False
+        idle_from: tuple[float, float] | None = None
+
+        def start(self) -> None:
+            super().start()
+            driver = pygame.display.get_driver()
+            if driver in INVISIBLE_DRIVERS and driver not in os.environ.get("SDL_VIDEODRIVER", "").lower():
+                raise pygame.error("no display was found")  # SDL fell back to drawing where nobody sees it
+            self.opened = True
+            if fullscreen:
+                self.toggle_fullscreen()
+            self.render()
+            if exit_after_first_frame:
+                self.running = False
+            elif idle_seconds is not None:
+                pygame.time.set_timer(pygame.QUIT, max(1, round(idle_seconds * 1000)), loops=1)
+                times = os.times()
+                self.idle_from = (times.user + times.system, times.elapsed)
+
+    app = Window(size=size, root=root, text_scale=text_scale)
+    try:
+        app.run()
+    except pygame.error as exc:
+        if app.opened:
+            raise
+        print(f"{program}: the window could not open here ({exc}); "
+              "to play in the terminal instead, use: spot-the-signs play --text", file=sys.stderr)
+        return 1
+    if app.idle_from is not None:
+        times = os.times()
+        cpu, wall = times.user + times.system - app.idle_from[0], times.elapsed - app.idle_from[1]
+        print(json.dumps({"idle_cpu_s": round(cpu, 4), "idle_wall_s": round(wall, 3), "frames": app.frames,
+                          "screen": type(app.root).__name__, "peak_rss_kb": peak_memory_kb()}), flush=True)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.ui", description="Open the Spot the Signs window.")
-    parser.add_argument("--size", type=parse_size, default=(1280, 720), help="window size, WxH (default 1280x720)")
+    parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE,
+                        help=f"window size, WxH (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})")
     parser.add_argument("--text-scale", type=float, default=1.0, help="text size, 1.0 to 2.0")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the screen (F11 switches back)")
+    parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import App
-
-    App(size=args.size, text_scale=args.text_scale).run()
-    return 0
+    return open_window(args.size, fullscreen=args.fullscreen, text_scale=args.text_scale,
+                       exit_after_first_frame=args.exit_after_first_frame, program=parser.prog)
 
 
 if __name__ == "__main__":

@@ -398,8 +398,10 @@ class PlayScreen(Screen):
             room = bottom - top - 2 * pad
             act_room = self._action_room(inner, room, (one_line + sp.m) if view.items else 0)
             actions_h = self._measure_actions(inner, act_room)
-            lines_h = min(view.content_height(ui, inner + 2 * sp.m) - 2 * sp.m, room - actions_h - sp.m)
-            show_lines = lines_h >= one_line and bool(view.items)
+            needed = view.content_height(ui, inner + 2 * sp.m) - 2 * sp.m
+            lines_h = min(needed, room - actions_h - sp.m)
+            # A single narration line (no name row) is shorter than `one_line`: it must still show.
+            show_lines = bool(view.items) and lines_h >= min(one_line, needed)
             panel_h = 2 * pad + actions_h + ((lines_h + sp.m) if show_lines else 0)
             if not actions_h:
                 panel_h -= sp.m
