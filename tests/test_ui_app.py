@@ -31,14 +31,14 @@ def test_the_title_opens_with_start_help_break_and_quit_and_focus_on_start():
     with run_test() as pilot:
         assert isinstance(pilot.screen, TitleScreen)
         labels = [w.label for w in pilot.screen.focus.widgets]
-        assert labels == ["Start", "Get help (H)", "Take a break (B)", "Quit"]  # Continue: test_ui_flow.py
+        assert labels == ["Start", "Settings", "Get help (H)", "Take a break (B)", "Quit"]  # Continue: test_ui_flow.py
         assert pilot.screen.focus.focused is pilot.screen.start
 
 
 def test_tab_moves_focus_and_wraps_and_shift_tab_goes_back():
     with run_test() as pilot:
         chain = pilot.screen.focus
-        pilot.press("tab", "tab")
+        pilot.press("tab", "tab", "tab")
         assert chain.focused is pilot.screen.rest
         pilot.press("tab", "tab")
         assert chain.focused is pilot.screen.start  # wrapped past Quit
@@ -46,13 +46,13 @@ def test_tab_moves_focus_and_wraps_and_shift_tab_goes_back():
         assert chain.focused is pilot.screen.quit  # wrapped back
         pilot.press("up")
         assert chain.focused is pilot.screen.rest
-        pilot.press("down", "down", "down")
+        pilot.press("down", "down", "down", "down")
         assert chain.focused is pilot.screen.help
 
 
 def test_enter_and_space_activate_the_focused_button():
     with run_test() as pilot:
-        pilot.press("tab", "enter")
+        pilot.press("tab", "tab", "enter")
         assert isinstance(pilot.screen, HelpScreen)
         pilot.press("escape")
         pilot.press("tab", "space")
@@ -76,7 +76,7 @@ def test_h_opens_help_and_any_key_returns_to_the_title_exactly_as_it_was():
 
 def test_b_opens_the_break_and_any_key_returns_exactly_as_it_was():
     with run_test() as pilot:
-        pilot.press("tab", "tab")
+        pilot.press("tab", "tab", "tab")
         before = pixels(pilot.snapshot())
         pilot.press("b")
         assert isinstance(pilot.screen, RestScreen)

@@ -81,14 +81,14 @@ def to_picker(pilot) -> PickerScreen:
 def test_the_title_offers_start_help_break_and_quit_with_start_focused():
     with run_test() as pilot:
         assert isinstance(pilot.screen, TitleScreen)
-        assert labels(pilot.screen) == ["Start", "Get help (H)", "Take a break (B)", "Quit"]
+        assert labels(pilot.screen) == ["Start", "Settings", "Get help (H)", "Take a break (B)", "Quit"]
         assert pilot.screen.focus.focused is pilot.screen.start
 
 
 def test_continue_is_shown_second_only_when_there_is_an_autosave(stories):
     save_a_story(stories[0])
     with run_test() as pilot:
-        assert labels(pilot.screen) == ["Start", "Continue", "Get help (H)", "Take a break (B)", "Quit"]
+        assert labels(pilot.screen) == ["Start", "Continue", "Settings", "Get help (H)", "Take a break (B)", "Quit"]
 
 
 def test_continue_appears_when_a_save_is_made_while_another_screen_is_shown(stories):

@@ -22,14 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="start with a flag or counter set, e.g. --set asked=true --set trust=2")
     p.add_argument("--watch", action="store_true",
-                   help="reload the story each time its file is saved, keeping your place (writers; terminal)")
+                   help="reload the story each time its file is saved, keeping your place (writers)")
     # For tests and bench/frame.py: draw the first frame and close; or idle, then report CPU and memory.
     p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--bench-idle", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
-    terminal = args.text or args.auto or args.watch  # --auto and --watch only make sense in the terminal
+    terminal = args.text or args.auto  # --auto only makes sense in the terminal
     if not terminal:
         return _window(args)
     if args.size or args.fullscreen:
@@ -74,7 +74,10 @@ def _window(args: argparse.Namespace) -> int:
     except argparse.ArgumentTypeError as exc:
         raise UsageError(str(exc)) from None
     root = None
-    if args.scenario is None:
+    watcher = None
+    if args.watch:
+        root, watcher = _watching_screen(args)
+    elif args.scenario is None:
         _need_scenario_for_origin(args)
     else:
         story = load_story(args, args.scenario)
@@ -82,8 +85,36 @@ def _window(args: argparse.Namespace) -> int:
         root = _play_screen(story, origin)
     from game.settings import load_settings
 
-    return open_window(size, fullscreen=args.fullscreen, text_scale=load_settings().text_scale, root=root,
-                       exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
+    try:
+        return open_window(size, fullscreen=args.fullscreen, text_scale=load_settings().text_scale, root=root,
+                           exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
+    finally:
+        if watcher is not None:
+            watcher.stop()
+
+
+def _watching_screen(args: argparse.Namespace):  # -> (Screen, FileWatcher)
+    """The window's --watch: the story (or its file's problems) with a watcher on the file."""
+    from game.ui.screens.watching import Watch, WatchingPlayScreen, WatchProblemsScreen
+    from game.watch import FileWatcher
+
+    path, load, origin = _watch_source(args)
+    watch = Watch(load, start=(lambda story: origin.playthrough(story)) if origin is not None else _fresh)
+    try:
+        watcher = FileWatcher(path)
+        watcher.start()
+    except ImportError:
+        raise UsageError("--watch needs the watchfiles package: pip install watchfiles") from None
+    watch.changed = watcher.take
+    first = watch.next(None)
+    root = WatchingPlayScreen(watch, first) if first.ok else WatchProblemsScreen(watch, first)
+    return root, watcher
+
+
+def _fresh(story):  # -> Playthrough
+    from game.story.runtime import Playthrough
+
+    return Playthrough(story)
 
 
 def _play_screen(story, origin):  # -> game.ui.screens.play.PlayScreen
@@ -97,10 +128,25 @@ def _play_screen(story, origin):  # -> game.ui.screens.play.PlayScreen
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from game.commands import ProblemsFound
-    from game.story.library import scenario_files
     from game.textplay import play_watching
     from game.watch import FileWatcher
+
+    path, load, origin = _watch_source(args)
+    try:
+        watcher = FileWatcher(path, on_change=lambda: print("\n(The file was saved: press Enter to see it.)"))
+        watcher.start()
+    except ImportError:
+        raise UsageError("--watch needs the watchfiles package: pip install watchfiles") from None
+    try:
+        return play_watching(load, watcher.take, input, print, origin, display=str(path))
+    finally:
+        watcher.stop()
+
+
+def _watch_source(args: argparse.Namespace):  # -> (Path, load, Origin | None)
+    """The file --watch follows, how to read it again (the shared files too), and --from/--set checked."""
+    from game.commands import ProblemsFound
+    from game.story.library import scenario_files
 
     if args.scenario is None:
         raise UsageError("--watch needs a SCENARIO: the file you are writing")
@@ -127,15 +173,7 @@ def _watch(args: argparse.Namespace) -> int:
             raise ProblemsFound(f"{path} has problems, so --from and --set cannot be checked yet: "
                                 "fix them first, or leave --from and --set out")
         origin = _origin(first.story, args.start, args.settings)
-    try:
-        watcher = FileWatcher(path, on_change=lambda: print("\n(The file was saved: press Enter to see it.)"))
-        watcher.start()
-    except ImportError:
-        raise UsageError("--watch needs the watchfiles package: pip install watchfiles") from None
-    try:
-        return play_watching(load, watcher.take, input, print, origin, display=str(path))
-    finally:
-        watcher.stop()
+    return path, load, origin
 
 
 def _origin(story, start: str | None, settings: list[str]):  # -> game.textplay.Origin | None

@@ -37,6 +37,7 @@ class DebriefSign:
 @dataclass(frozen=True, slots=True)
 class Debrief:
     story_title: str
+    ending_id: str | None
     ending_title: str | None
     ending_tone: str | None
     left_early: bool
@@ -118,6 +119,7 @@ def build_debrief(story: Story, ending: Ending | None, met: dict[str, list[Line]
     help_file = shared.help
     return Debrief(
         story_title=story.title,
+        ending_id=ending.id if ending else None,
         ending_title=ending.title if ending else None,
         ending_tone=ending.tone if ending else None,
         left_early=ending is None,

@@ -103,10 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.ui", description="Open the Spot the Signs window.")
     parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE,
                         help=f"window size, WxH (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})")
-    parser.add_argument("--text-scale", type=float, default=1.0, help="text size, 1.0 to 2.0")
+    parser.add_argument("--text-scale", type=float, default=None,
+                        help="text size, 1.0 to 2.0 (default: the one chosen in Settings)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (F11 switches back)")
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.text_scale is None:
+        from game.settings import load_settings
+
+        args.text_scale = load_settings().text_scale
     return open_window(args.size, fullscreen=args.fullscreen, text_scale=args.text_scale,
                        exit_after_first_frame=args.exit_after_first_frame, program=parser.prog)
 

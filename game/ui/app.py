@@ -4,11 +4,13 @@
 
 - Screens return Actions (Push, Pop, Replace, PopToRoot, Quit); `App.apply` is the only place
   the stack changes.
-- The router: window events (close, resize, F11) first; then H (help) and B (take a break)
-  on every screen that has `global_keys`; then the top screen's `handle`.
+- The router: window events (close, resize, F11 fullscreen, F12 the developer overlay) first;
+  then H (help) and B (take a break) on every screen that has `global_keys`; then the top screen's `handle`.
 - Nothing is drawn unless something changed (input, a resize, or a screen's animation asking
   for a frame via `wake_after_ms`); the loop sleeps in `pygame.event.wait`, so an idle window
   uses no CPU.
+- A screen's `tick` may return an Action too (the --watch screens: the story file broke or was fixed).
+- F12 shows the developer overlay (game/ui/overlay.py) over any screen; it is off until pressed.
 - An exception in a screen's layout, handle or draw never closes the window: the traceback
   goes to <user data>/logs/crash.log and the Crash screen is shown.
 """
@@ -16,24 +18,36 @@
 from __future__ import annotations
 
 import datetime
+import time
 import traceback
 import warnings
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from game.ui.overlay import DevOverlay
 from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
 from game.ui.text import TextCache
 from game.ui.theme import LIGHT, Theme
 from game.ui.widgets import Ui
 
-__all__ = ["MIN_SIZE", "Action", "App", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
+__all__ = ["MIN_SIZE", "Action", "App", "OnTitle", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
 CAPTION = "Spot the Signs"
 CRASH_LOG = "crash.log"
+
+
+@dataclass(frozen=True)
+class OnTitle(PopToRoot):
+    """The stack becomes the title (the root when it is one, else a new title) and then ``screen``:
+    the crash screen's Continue, back into the saved story with the title under it."""
+
+    screen: Screen
 
 
 def crash_log_path() -> Path:
@@ -57,6 +71,10 @@ class App:
         self.dirty = True
         self.frames = 0  # how many times the window was drawn (tests check idle redraws)
         self.crashes = 0
+        self.overlay = DevOverlay()  # F12: for writers and developers; off unless pressed
+        # The text scale each screen was last laid out at: the Settings screen changes the shared
+        # theme, and every screen shown afterwards lays out again at the new size.
+        self.laid_out_at: weakref.WeakKeyDictionary[Screen, float] = weakref.WeakKeyDictionary()
 
     # -- window ----------------------------------------------------------------------------
     @staticmethod
@@ -113,7 +131,11 @@ class App:
     def _relayout(self) -> None:
         self.dirty = True
         if self.stack:
-            self._guard(lambda: self.top.layout(self.size), "layout")
+            self._guard(lambda: self._layout(self.top), "layout")
+
+    def _layout(self, screen: Screen) -> None:
+        screen.layout(self.size)
+        self.laid_out_at[screen] = self.ui.theme.text_scale
 
     # -- the stack -------------------------------------------------------------------------
     @property
@@ -122,8 +144,8 @@ class App:
 
     def _show(self, screen: Screen) -> None:
         screen.attach(self.ui)
-        if screen.size != self.size:
-            screen.layout(self.size)
+        if screen.size != self.size or self.laid_out_at.get(screen) != self.ui.theme.text_scale:
+            self._layout(screen)
         screen.dirty = True
         self.dirty = True
 
@@ -140,6 +162,11 @@ class App:
         elif isinstance(action, Pop):
             if len(self.stack) > 1:
                 self.stack.pop()
+        elif isinstance(action, OnTitle):
+            from game.ui.screens.title import TitleScreen
+
+            bottom = self.stack[0] if self.stack and isinstance(self.stack[0], TitleScreen) else TitleScreen()
+            self.stack[:] = [bottom, action.screen]
         elif isinstance(action, PopToRoot):
             del self.stack[1:]
         else:
@@ -163,6 +190,10 @@ class App:
         if kind == pygame.KEYDOWN:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F12:
+                self.overlay.toggle()
+                self.dirty = True
                 return
             plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_GUI)
             if plain and self.top.global_keys and event.key in (pygame.K_h, pygame.K_b):
@@ -221,6 +252,7 @@ class App:
         """Draw the top screen if anything changed; True when a frame was drawn."""
         if not self.needs_redraw() or self.surface is None:
             return False
+        started = time.perf_counter()
         top = self.top
         self._guard(lambda: top.draw(self.surface), "draw")
         if top is not self.top:  # it crashed: draw the crash screen instead
@@ -230,6 +262,12 @@ class App:
             except Exception:
                 self.write_log("draw of the crash screen", traceback.format_exc())
                 self.surface.fill(self.ui.theme.colours.background)
+        if self.overlay.visible:
+            try:
+                self.overlay.draw(self.surface, self.ui, self.stack)
+            except Exception:  # a developer aid must never take the window down
+                self.write_log("draw of the developer overlay", traceback.format_exc())
+        self.overlay.frame_ms = (time.perf_counter() - started) * 1000
         pygame.display.flip()
         self.dirty = False
         self.top.dirty = False
@@ -239,7 +277,9 @@ class App:
     def tick(self) -> None:
         if self.stack and self.top.wake_after_ms() is not None:
             top = self.top
-            self._guard(lambda: top.tick(self.clock()), "tick")
+            action = self._guard(lambda: top.tick(self.clock()), "tick")
+            if isinstance(action, (Push, Pop, Replace, PopToRoot, Quit)):  # e.g. --watch: the file broke
+                self.apply(action)
 
     def step(self) -> None:
         """Handle every queued event, advance animations, draw if needed (the pilot's heartbeat)."""

@@ -7,6 +7,9 @@ import pygame
 from game.ui.screen import Action, PopToRoot, Quit, Screen, break_button, help_button
 from game.ui.widgets import Button, ButtonRow, Label
 
+SAVED_TEXT = ("Your place is saved. It was not caused by anything you did. "
+              "Continue takes you back to your story.")
+
 
 class CrashScreen(Screen):
     def __init__(self, log_path: str | None = None) -> None:
@@ -15,18 +18,39 @@ class CrashScreen(Screen):
 
     def compose(self) -> None:
         self.heading = Label("Something went wrong.", role="heading")
-        # Until the play screens autosave, this must not promise a saved place: it tells the
-        # pupil only what is true. ("Your place is saved." arrives with the play screens.)
-        self.body = Label("It was not caused by anything you did. You can carry on from the start screen.",
-                          role="body")
+        # It tells the pupil only what is true: "Your place is saved." only when there is a save.
+        self.saved = self.save_exists()
+        body = (SAVED_TEXT if self.saved
+                else "It was not caused by anything you did. You can carry on from the start screen.")
+        self.body = Label(body, role="body")
         self.cont = Button("Continue", self.carry_on, variant="primary")
         self.quit = Button("Quit", lambda: Quit())
         self.top_row = ButtonRow([help_button(), break_button()])
         self.choices = ButtonRow([self.cont, self.quit])
         self.set_widgets([self.heading, self.body, self.cont, self.quit, *self.top_row.buttons])
 
+    @staticmethod
+    def save_exists() -> bool:
+        from game.saves import SaveStore
+
+        try:
+            return SaveStore().exists()
+        except OSError:
+            return False
+
     def carry_on(self) -> Action:
-        return PopToRoot()  # the title, until the play screens can resume a story
+        """Back into the saved story (the title under it), or the title when there is no usable save."""
+        from game.ui.app import OnTitle
+        from game.ui.screens.title import resume_autosave
+
+        if self.saved:
+            try:
+                result = resume_autosave()
+            except Exception:  # the save could not be used: the title, never a second crash
+                result = None
+            if isinstance(result, Screen):
+                return OnTitle(result)
+        return PopToRoot()
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)

@@ -26,20 +26,23 @@ def target_name(story: Story) -> str:
 
 
 def debrief_paragraphs(story: Story, debrief: Debrief) -> list[Paragraph]:
+    # "Not their fault" comes first, so it is on screen without scrolling at any size and text
+    # scale; the ending's own lines follow it.
     out: list[Paragraph] = []
     if debrief.left_early:
         out.append(Paragraph(LEFT_EARLY, "body"))
-    else:
-        ending = story.endings.get(next((e.id for e in story.endings.values() if e.title == debrief.ending_title),
-                                        ""))
-        for line in ending.lines if ending else ():
-            name = story.speaker_name(line.speaker)
-            out.append(Paragraph(f"{name}: {line.text}" if name else line.text, "body",
-                                 "text" if name else "text_muted"))
     name = target_name(story)
-    out.append(Paragraph(f"It was not {name}'s fault", "subheading", space_before="xl"))
+    out.append(Paragraph(f"It was not {name}'s fault", "subheading",
+                         space_before="xl" if debrief.left_early else "s"))
     out.append(Paragraph(debrief.not_fault, "body", space_before="xs"))
     out.append(Paragraph(debrief.responsible, "body", space_before="s"))
+    ending = story.endings.get(debrief.ending_id or "")
+    if ending is not None:
+        out.append(Paragraph("How it ended", "subheading", space_before="xl"))
+        for line in ending.lines:
+            speaker = story.speaker_name(line.speaker)
+            out.append(Paragraph(f"{speaker}: {line.text}" if speaker else line.text, "body",
+                                 "text" if speaker else "text_muted", space_before="xs"))
     out.append(Paragraph("The warning signs on this route", "subheading", space_before="xl"))
     out.append(Paragraph(debrief.spotted_summary, "body", space_before="xs"))
     for sign in debrief.signs:

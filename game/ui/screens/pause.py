@@ -1,4 +1,4 @@
-"""Pause (Esc in a story): Resume, the story so far, back a step, help, leave, quit.
+"""Pause (Esc in a story): Resume, the story so far, back a step, settings, help, leave, quit.
 
 The pause stands in for the story on the stack (Replace), so leaving can swap it for help and
 then the debrief without leaving the story underneath. Leaving never asks "are you sure?": it
@@ -31,12 +31,13 @@ class PauseScreen(Screen):
         self.resume = Button("Resume (Esc)", self.resume_story, hotkey="escape", variant="primary")
         self.history = Button("Story so far (L)", self.open_history, hotkey="l")
         self.undo = Button("Back a step (Z)", self.back_a_step, hotkey="z")
+        self.settings = Button("Settings", self.open_settings)
         self.leave = Button("Leave this story", self.leave_story)
         self.quit = Button("Quit", lambda: Quit())
         buttons = [self.resume, self.history]
         if self.play.pt.steps:
             buttons.append(self.undo)
-        buttons += [self.leave, self.quit]
+        buttons += [self.settings, self.leave, self.quit]
         self.buttons = buttons
         self.column = ButtonColumn(buttons, gap="m")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
@@ -49,6 +50,11 @@ class PauseScreen(Screen):
         from game.ui.screens.history import HistoryScreen
 
         return Push(HistoryScreen(self.play.pt.history()))
+
+    def open_settings(self) -> Action:
+        from game.ui.screens.settings import SettingsScreen
+
+        return Push(SettingsScreen())
 
     def back_a_step(self) -> Action:
         self.play.undo()
@@ -65,8 +71,12 @@ class PauseScreen(Screen):
         width = min(size[0] - 2 * m, 900)
         x = size[0] // 2 - width // 2
         body_h = self.body.preferred_size(ui, width)[1]
-        col_h = self.column.measure(ui, width)[1]
         room = size[1] - m - top
+        # One button under another; side by side (wrapping) when the column does not fit (large text).
+        group: ButtonColumn | ButtonRow = self.column
+        if self.column.measure(ui, width)[1] > room:
+            group = ButtonRow(self.buttons, gap="m")
+        col_h = group.measure(ui, width)[1]
         show_body = body_h + sp.l + col_h <= room
         total = col_h + ((body_h + sp.l) if show_body else 0)
         y = top + max(0, (room - total) // 2)
@@ -77,7 +87,7 @@ class PauseScreen(Screen):
         if show_body:
             self.body.rect = pygame.Rect(x, y, width, body_h)
             y += body_h + sp.l
-        self.column.place(ui, pygame.Rect(x, y, width, col_h), align="center")
+        group.place(ui, pygame.Rect(x, y, width, col_h), align="center")
 
     def handle_key(self, event: pygame.event.Event) -> Action | None:
         if event.key in MODIFIER_KEYS:

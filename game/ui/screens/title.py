@@ -11,14 +11,36 @@ has already shown (``Session``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui.screen import Action, Push, Quit, Screen, break_button, help_button
 from game.ui.widgets import Button, ButtonColumn, ButtonRow, Label, Ui
 
+if TYPE_CHECKING:
+    from game.saves import Problem
+
 TITLE = "Spot the Signs"
 TAGLINE = "Calm stories about noticing when something is not right, and where to find help."
+
+
+def resume_autosave() -> Screen | Problem | None:
+    """The autosaved story as a PlayScreen at the saved place (the title's and the crash screen's
+    Continue); a Problem when the save could not be used (it was moved aside), None when there is none."""
+    from game.paths import scenes_dir
+    from game.saves import Resumed, SaveStore, library_lookup
+    from game.story.library import Library
+    from game.ui.screens.play import PlayScreen
+
+    store = SaveStore()
+    result = store.read(library_lookup(Library(scenes_dir())))
+    if not isinstance(result, Resumed):
+        return result
+    pt = result.playthrough
+    revealed = result.extra.get("revealed")  # how far into the scene the pupil had read
+    revealed = revealed if isinstance(revealed, int) and not isinstance(revealed, bool) else None
+    return PlayScreen(pt.story, playthrough=pt, store=store, revealed=revealed)
 
 
 @dataclass
@@ -41,6 +63,7 @@ class TitleScreen(Screen):
         self.notice = Label("", role="body", align="center")
         self.start = Button("Start", self.start_game, variant="primary")
         self.cont = Button("Continue", self.continue_game)
+        self.settings = Button("Settings", self.open_settings)
         self.help = help_button()
         self.rest = break_button()
         self.quit = Button("Quit", self.quit_game)
@@ -50,7 +73,8 @@ class TitleScreen(Screen):
     def arrange(self) -> None:
         """The widgets for whether there is a save and a notice; focus stays where it was."""
         focused = self.focus.focused
-        self.buttons = [self.start, *([self.cont] if self.has_save else []), self.help, self.rest, self.quit]
+        self.buttons = [self.start, *([self.cont] if self.has_save else []), self.settings, self.help, self.rest,
+                        self.quit]
         notice = [self.notice] if self.notice.text else []
         self.set_widgets([self.title, self.tagline, *notice, *self.buttons])
         if focused is not None:
@@ -98,22 +122,13 @@ class TitleScreen(Screen):
         return PickerScreen()
 
     def continue_game(self) -> Action | None:
-        from game.paths import scenes_dir
-        from game.saves import Problem, Resumed, SaveStore, library_lookup
-        from game.story.library import Library
-
-        store = SaveStore()
-        result = store.read(library_lookup(Library(scenes_dir())))
-        if isinstance(result, Resumed):
-            pt = result.playthrough
-            revealed = result.extra.get("revealed")  # how far into the scene the pupil had read
-            revealed = revealed if isinstance(revealed, int) and not isinstance(revealed, bool) else None
+        result = resume_autosave()
+        if isinstance(result, Screen):
+            play = result
 
             def resume() -> Screen:
-                from game.ui.screens.play import PlayScreen
-
                 self.session.content_note_seen = True
-                return PlayScreen(pt.story, playthrough=pt, store=store, revealed=revealed)
+                return play
 
             if self.session.content_note_seen:
                 return Push(resume())
@@ -121,6 +136,8 @@ class TitleScreen(Screen):
 
             return Push(ContentNoteScreen(then=resume))
         # Nothing to resume (the unusable save was moved aside): say so, and Start begins again.
+        from game.saves import Problem
+
         self.notice.text = result.message if isinstance(result, Problem) else ""
         self.has_save = self.save_exists()
         self.arrange()
@@ -128,6 +145,11 @@ class TitleScreen(Screen):
         if self.ui is not None and self.size != (0, 0):
             self.layout(self.size)
         return None
+
+    def open_settings(self) -> Action:
+        from game.ui.screens.settings import SettingsScreen
+
+        return Push(SettingsScreen())
 
     def quit_game(self) -> Action:
         return Quit()
