@@ -21,6 +21,7 @@ from game.ui.screens.content_note import ContentNoteScreen
 from game.ui.screens.debrief import DebriefScreen, target_name
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.howto import HowToScreen
+from game.ui.screens.pause import PauseScreen
 from game.ui.screens.picker import PickerScreen, StoryCard
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.rest import RestScreen
@@ -107,9 +108,18 @@ def play_through(story, pick) -> tuple[DebriefScreen, int, list[str]]:
         play = open_story(pilot, story)
         scenes: list[str] = []
         flagged = 0
-        rested = False
+        rested = undone = False
         for _ in range(MAX_CHOICES):
             assert pilot.screen is play
+            if not undone and play.pt.steps == 1:  # once: undo the first choice, pause and resume
+                first = scenes[0]
+                pilot.press("backspace")
+                assert play.pt.steps == 0 and play.pt.scene.id == first
+                pilot.press("escape")
+                assert isinstance(pilot.screen, PauseScreen)
+                pilot.press("escape")
+                assert pilot.screen is play and play.pt.scene.id == first
+                undone = True
             scenes.append(play.pt.scene.id)
             if play.reading:
                 pilot.press("space")

@@ -339,3 +339,33 @@ def test_the_first_line_shows_as_soon_as_a_story_starts(story, size):
         screen = start(pilot, story)
         assert screen.revealed == 1
         assert screen.lines_view in screen.widgets and screen.lines_view.rect.height > 0
+
+
+def test_how_to_play_can_be_read_again_from_help_and_closes_back_to_the_story(story):
+    from game.ui.screens.howto import HowToScreen
+
+    with run_test(size=(1280, 720)) as pilot:
+        screen = start(pilot, story)
+        pilot.press("h", "p")
+        assert isinstance(pilot.screen, HowToScreen)
+        pilot.press("escape")
+        assert pilot.screen is screen
+
+
+def test_choose_another_story_on_the_debrief_opens_the_picker_over_the_title(story):
+    from game.ui.screens.picker import PickerScreen
+
+    with run_test(size=(1280, 720)) as pilot:
+        screen = start(pilot, story)
+        for _ in range(20):
+            if isinstance(pilot.screen, DebriefScreen):
+                break
+            while pilot.screen.reading:
+                pilot.press("space")
+            pilot.press("1")
+            if getattr(pilot.screen, "card", None) is not None:
+                pilot.press("enter")
+        assert isinstance(pilot.screen, DebriefScreen) and screen is not pilot.screen
+        pilot.click(pilot.screen.another)
+        assert isinstance(pilot.screen, PickerScreen)
+        assert [type(s) for s in pilot.app.stack] == [TitleScreen, PickerScreen]

@@ -70,13 +70,19 @@ class DebriefScreen(Screen):
         self.heading = Label(title or self.story.title, role="heading")
         self.text = ScrollText(debrief_paragraphs(self.story, self.debrief))
         self.again = Button("Play again", self.play_again, variant="primary")
-        self.another = Button("Choose another story", lambda: PopToRoot())
+        self.another = Button("Choose another story", self.choose_another)
         self.title = Button("Title", lambda: PopToRoot())
         self.bottom = ButtonRow([self.again, self.another, self.title], gap="m")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
         self.scroll = self.text
         self.set_widgets([self.heading, self.text, *self.bottom.buttons, *self.top_row.buttons],
                          [*self.bottom.buttons, *self.top_row.buttons])
+
+    def choose_another(self) -> Action:
+        from game.ui.app import OnTitle
+        from game.ui.screens.picker import PickerScreen
+
+        return OnTitle(PickerScreen())
 
     def play_again(self) -> Action:
         from game.ui.screens.play import PlayScreen

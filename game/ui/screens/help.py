@@ -83,10 +83,11 @@ class HelpScreen(Screen):
         self.text = ScrollText(help_paragraphs(self.help_file or load_help()))
         self.back = Button("Back (Esc)", self.go_back, hotkey="escape", variant="primary")
         self.rest = Button("Take a break (B)", self.take_break, hotkey="b")
+        self.howto = Button("How to play (P)", self.how_to_play, hotkey="p")
         self.hint = Label("Up and Down scroll. Any other key takes you back.", role="small", colour="text_muted")
-        self.buttons = ButtonRow([self.back, self.rest])
+        self.buttons = ButtonRow([self.back, self.rest, self.howto])
         self.scroll = self.text
-        self.set_widgets([self.heading, self.text, self.hint, self.back, self.rest])
+        self.set_widgets([self.heading, self.text, self.hint, self.back, self.rest, self.howto])
 
     def go_back(self) -> Action:
         return Pop()
@@ -95,6 +96,12 @@ class HelpScreen(Screen):
         from game.ui.screens.rest import RestScreen
 
         return Replace(RestScreen())
+
+    def how_to_play(self) -> Action:
+        """How to play again, in place of this page: closing it returns to where the pupil was."""
+        from game.ui.screens.howto import HowToScreen
+
+        return Replace(HowToScreen())
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -116,4 +123,6 @@ class HelpScreen(Screen):
             return super().handle_key(event)
         if key == pygame.K_b:
             return self.take_break()
+        if key == pygame.K_p:
+            return self.how_to_play()
         return Pop()
