@@ -381,6 +381,15 @@ class PlayScreen(Screen):
         reserved = room - keep
         return reserved if self._measure_actions(width, reserved) <= reserved else room
 
+    def _picked_height(self, width: int) -> int:
+        """The height of the picked line (else the last) in the lines view at ``width``."""
+        assert self.ui is not None
+        boxes = self.lines_view._item_boxes(self.ui, width)
+        if not boxes:
+            return 0
+        index = self.lines_view.focus_index if self.lines_view.focus_index is not None else len(boxes) - 1
+        return boxes[min(index, len(boxes) - 1)][0].height + 2 * self.ui.theme.spacing.s
+
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         assert self.ui is not None
@@ -396,7 +405,10 @@ class PlayScreen(Screen):
             px, pad = size[0] // 2 - pw // 2, sp.l
             inner = pw - 2 * pad
             room = bottom - top - 2 * pad
-            act_room = self._action_room(inner, room, (one_line + sp.m) if view.items else 0)
+            # Keep room for the whole picked line (up to half the panel), not just one row, so
+            # the line a pupil is reading or flagging is never shown cut in half.
+            keep = (max(one_line, min(self._picked_height(inner + 2 * sp.m), room // 2)) + sp.m) if view.items else 0
+            act_room = self._action_room(inner, room, keep)
             actions_h = self._measure_actions(inner, act_room)
             needed = view.content_height(ui, inner + 2 * sp.m) - 2 * sp.m
             lines_h = min(needed, room - actions_h - sp.m)
