@@ -273,3 +273,10 @@ def _absolute(path: str) -> str | None:
     except (OSError, RuntimeError):
         return None
 
+
+def autosave_exists() -> bool:
+    """Whether there is a place to continue (cheap: no engine import; an unreadable folder is no)."""
+    try:
+        return SaveStore().exists()
+    except OSError:
+        return False

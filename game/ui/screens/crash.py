@@ -31,12 +31,9 @@ class CrashScreen(Screen):
 
     @staticmethod
     def save_exists() -> bool:
-        from game.saves import SaveStore
+        from game.saves import autosave_exists
 
-        try:
-            return SaveStore().exists()
-        except OSError:
-            return False
+        return autosave_exists()
 
     def carry_on(self) -> Action:
         """Back into the saved story (the title under it), or the title when there is no usable save."""

@@ -91,12 +91,9 @@ class TitleScreen(Screen):
 
     @staticmethod
     def save_exists() -> bool:
-        from game.saves import SaveStore
+        from game.saves import autosave_exists
 
-        try:
-            return SaveStore().exists()
-        except OSError:
-            return False
+        return autosave_exists()
 
     # -- actions -----------------------------------------------------------------------------
     def start_game(self) -> Action:
