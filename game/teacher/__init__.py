@@ -1,0 +1,1 @@
+"""Tools for teachers: printable lesson packs built from a scenario."""

@@ -1,0 +1,181 @@
+"""`spot-the-signs lesson`: the printable lesson pack a teacher prints before the lesson."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game.story.explore import explore
+from game.story.library import scenario_files
+from game.teacher.lesson import build_pack, pick_routes, render_index, render_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENES = ROOT / "scenes"
+HEADINGS = ("Learning objectives", "Suggested ground rules", "Content notes and preparing pupils", "Summary",
+            "The full script by route", "Discussion questions", "If a pupil discloses", "Help routes",
+            "Follow-up ideas")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+class _Parsed(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.stack: list[str] = []
+        self.unclosed: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in ("meta", "br", "link", "img", "hr", "input"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.unclosed.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Parsed:
+    p = _Parsed()
+    p.feed(html)
+    p.close()
+    return p
+
+
+@pytest.fixture(scope="module")
+def example(shared):
+    from game.story.load import load_scenario
+
+    story = load_scenario(SCENES / "example.yaml", shared).story
+    assert story is not None
+    return story
+
+
+@pytest.fixture(scope="module")
+def html(example) -> str:
+    return render_pack(build_pack(example))
+
+
+def test_pack_has_every_section_and_the_stories_own_teaching_text(html, example):
+    for heading in HEADINGS:
+        assert re.search(rf"<h2[^>]*>{re.escape(heading)}</h2>", html), heading
+    text = " ".join(parse(html).text)
+    for item in (*example.objectives, *example.content_notes, *example.follow_up, example.summary):
+        assert item in text
+    for q in example.questions:
+        assert q.ask in text
+        if q.notes:
+            assert q.notes in text
+    assert "not Mia's fault" in text
+    assert "0800 1111" in text
+    assert "Talk about \"a young person\", not yourself" in text
+    for words in ("Do not promise secrecy", "Do not ask leading questions", "Record what was said", "Listen",
+                  "Stay calm", "designated safeguarding lead (DSL) at once"):
+        assert words in text, words
+
+
+def test_sign_lines_are_highlighted_with_their_name_and_explanation(html, example):
+    explain = example.shared.explain("secrecy", example.band)
+    name = example.shared.sign_name("secrecy")
+    parsed = parse(html)
+    assert ("li", {"class": "sign"}) in parsed.tags
+    text = " ".join(parsed.text)
+    assert f"Warning sign: {name}." in text
+    assert explain in text
+
+
+def test_pack_is_self_contained_and_parses(html):
+    parsed = parse(html)
+    assert not parsed.stack and not parsed.unclosed
+    assert [t for t, _ in parsed.tags].count("title") == 1
+    assert "<script" not in html.lower()
+    for _, attrs in parsed.tags:
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not re.match(r"\s*(https?:)?//", value, re.I), value
+    assert "@media print" in html and "page-break-before" in html
+    assert "@import" not in html and "url(" not in html
+
+
+def test_text_is_escaped(example):
+    from dataclasses import replace
+
+    pack = replace(build_pack(example), summary="<script>alert(1)</script>")
+    out = render_pack(pack)
+    assert "<script" not in out and "&lt;script&gt;" in out
+
+
+def test_routes_cover_every_ending_and_say_how_many_there_are(example):
+    ex = explore(example)
+    pack = build_pack(example)
+    assert pack.routes_total == len(ex.routes)
+    assert {r.ending for r in pack.routes} == {r.ending for r in ex.routes}
+    assert pack.covers_endings and pack.covers_signs
+    assert all(r.debrief.not_fault.startswith("What happened was not Mia's fault") for r in pack.routes)
+    assert f"There are {len(ex.routes)} routes" in render_pack(pack)
+
+
+def test_route_cap_keeps_big_stories_short(shared):
+    from game.story.load import load_scenario
+
+    for path in scenario_files(SCENES):
+        story = load_scenario(path, shared).story
+        assert story is not None
+        pack = build_pack(story)
+        assert 1 <= len(pack.routes) <= 6
+        assert pack.routes_total >= len(pack.routes)
+        assert pick_routes(explore(story).routes, cap=1)[:1] == pick_routes(explore(story).routes)[:1]
+
+
+def test_index_links_each_pack(example):
+    out = render_index([(build_pack(example), "example.html")])
+    assert '<a href="example.html">' in out and "<script" not in out
+
+
+def test_command_writes_one_pack(tmp_path):
+    out = tmp_path / "pack.html"
+    r = run("lesson", "example", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "not Mia&#39;s fault" in out.read_text(encoding="utf-8")
+
+
+def test_command_all_writes_every_shipped_scenario_and_an_index(tmp_path):
+    folder = tmp_path / "packs"
+    r = run("lesson", "--all", "-o", str(folder))
+    assert r.returncode == 0, r.stderr
+    ids = {p.stem for p in scenario_files(SCENES)}
+    assert {p.stem for p in folder.glob("*.html")} == ids | {"index"}
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    hrefs = {a.get("href") for t, a in parse(index).tags if t == "a"}
+    assert hrefs == {f"{i}.html" for i in ids}
+
+
+@pytest.mark.parametrize("args", [
+    ("lesson", "no-such-story", "-o", "x.html"),
+    ("lesson", "-o", "x.html"),
+    ("lesson", "example", "--all", "-o", "x"),
+    ("lesson", "example", "-o", "x.pdf"),
+])
+def test_bad_calls_exit_2_with_one_sentence(args, tmp_path):
+    args = tuple(str(tmp_path / a) if a in ("x.html", "x", "x.pdf") else a for a in args)
+    r = run(*args)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("spot-the-signs: ")
+    assert "Traceback" not in r.stderr
+    assert not list(tmp_path.iterdir())
