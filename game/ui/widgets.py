@@ -88,6 +88,7 @@ class Button(Widget):
                  variant: str = "default") -> None:
         super().__init__()
         self.label, self.on_activate, self.hotkey, self.variant = label, on_activate, hotkey, variant
+        self.align = "center"  # ChoiceButton lines its words up on the left
 
     def __repr__(self) -> str:
         return f"Button({self.label!r})"
@@ -116,8 +117,11 @@ class Button(Widget):
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
         pygame.draw.rect(surface, border, self.rect, width=t.border_width, border_radius=radius)
         px, _ = self._padding(ui)
-        image = ui.text.render(self.label, t.font_size("button"), ink, max(1, self.rect.width - 2 * px), "center")
-        surface.blit(image, image.get_rect(center=self.rect.center))
+        image = ui.text.render(self.label, t.font_size("button"), ink, max(1, self.rect.width - 2 * px), self.align)
+        if self.align == "left":
+            surface.blit(image, image.get_rect(midleft=(self.rect.x + px, self.rect.centery)))
+        else:
+            surface.blit(image, image.get_rect(center=self.rect.center))
         if focused:
             grow = 2 * (t.focus_gap + t.focus_width)
             pygame.draw.rect(surface, t.colours.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
@@ -218,14 +222,19 @@ class ScrollText(Widget):
             if top + image.get_height() >= self.rect.y and top <= self.rect.bottom:
                 surface.blit(image, (self.rect.x, top))
         surface.set_clip(old_clip)
-        if self.can_scroll(ui):
-            c, sp = ui.theme.colours, ui.theme.spacing
-            track = pygame.Rect(self.rect.right - sp.s, self.rect.y, sp.s, self.rect.height)
-            pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-            total = self.content_height(ui)
-            thumb_h = max(sp.xl, track.height * self.rect.height // total)
-            thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset(ui))
-            pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+        self.draw_scrollbar(surface, ui)
+
+    def draw_scrollbar(self, surface: pygame.Surface, ui: Ui) -> None:
+        """The thin bar at the right edge, only when the content is taller than the rect."""
+        if not self.can_scroll(ui):
+            return
+        c, sp = ui.theme.colours, ui.theme.spacing
+        track = pygame.Rect(self.rect.right - sp.s, self.rect.y, sp.s, self.rect.height)
+        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
+        total = self.content_height(ui)
+        thumb_h = max(sp.xl, track.height * self.rect.height // total)
+        thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset(ui))
+        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
 
     def overflows(self, ui: Ui) -> bool:
         return False  # it scrolls; its text is wrapped to its width

@@ -127,13 +127,7 @@ class KeyTable(ScrollText):
             text_top = top + max(0, (first_cap_h - ui.text.line_height(body)) // 2)
             surface.blit(text, (self.rect.x + col + sp.l, text_top))
         surface.set_clip(old_clip)
-        if self.can_scroll(ui):
-            track = pygame.Rect(self.rect.right - sp.s, self.rect.y, sp.s, self.rect.height)
-            pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-            total = self.content_height(ui)
-            thumb_h = max(sp.xl, track.height * self.rect.height // total)
-            thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset(ui))
-            pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+        self.draw_scrollbar(surface, ui)
 
 
 class HowToScreen(ReadingScreen):

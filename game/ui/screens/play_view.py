@@ -8,6 +8,7 @@ these widgets what to show.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
@@ -284,19 +285,9 @@ class Panel(Widget):
 class ChoiceButton(Button):
     """A choice: its number, then its words, lined up on the left so longer choices read easily."""
 
-    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
-        t = ui.theme
-        fill, ink, border = self._colours(ui, hovered)
-        radius = t.radii.medium
-        pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
-        pygame.draw.rect(surface, border, self.rect, width=t.border_width, border_radius=radius)
-        px, _ = self._padding(ui)
-        image = ui.text.render(self.label, t.font_size("button"), ink, max(1, self.rect.width - 2 * px), "left")
-        surface.blit(image, image.get_rect(midleft=(self.rect.x + px, self.rect.centery)))
-        if focused:
-            grow = 2 * (t.focus_gap + t.focus_width)
-            pygame.draw.rect(surface, t.colours.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
-                             border_radius=radius + t.focus_gap + t.focus_width)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.align = "left"
 
 
 class CardPanel(Widget):
