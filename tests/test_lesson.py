@@ -116,7 +116,8 @@ def test_pack_is_self_contained_and_parses(html):
 def test_text_is_escaped(example):
     from dataclasses import replace
 
-    pack = replace(build_pack(example), summary="<script>alert(1)</script>")
+    pack = build_pack(example)
+    pack = replace(pack, story=replace(pack.story, summary="<script>alert(1)</script>"))
     out = render_pack(pack)
     assert "<script" not in out and "&lt;script&gt;" in out
 

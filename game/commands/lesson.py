@@ -56,7 +56,7 @@ def _run_all(args: argparse.Namespace, folder: Path) -> int:
             failed += 1
             continue
         pack = build_pack(result.story)
-        name = f"{pack.id}.html"
+        name = f"{pack.story.id}.html"
         (folder / name).write_text(render_pack(pack), encoding="utf-8")
         written.append((pack, name))
     (folder / "index.html").write_text(render_index(written), encoding="utf-8")

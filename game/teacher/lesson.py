@@ -55,12 +55,6 @@ class RouteView:
 
 
 @dataclass(frozen=True, slots=True)
-class Question:
-    ask: str
-    notes: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class SignView:
     id: str
     name: str
@@ -69,17 +63,7 @@ class SignView:
 
 @dataclass(frozen=True, slots=True)
 class LessonPack:
-    id: str
-    title: str
-    band: str
-    minutes: int
-    setting: str
-    summary: str
-    pupil_summary: str | None
-    content_notes: tuple[str, ...]
-    objectives: tuple[str, ...]
-    questions: tuple[Question, ...]
-    follow_up: tuple[str, ...]
+    story: Story  # title, band, minutes, summary, notes, objectives, questions, follow-up
     signs: tuple[SignView, ...]
     target: str  # the young person the story is about, for "It was not X's fault"
     routes: tuple[RouteView, ...]
@@ -160,17 +144,7 @@ def build_pack(story: Story, cap: int = MAX_ROUTES) -> LessonPack:
     help_file = shared.help
     first = routes[0].debrief if routes else Playthrough(story).debrief()
     return LessonPack(
-        id=story.id,
-        title=story.title,
-        band=story.band,
-        minutes=story.minutes,
-        setting=story.setting,
-        summary=story.summary,
-        pupil_summary=story.pupil_summary,
-        content_notes=tuple(story.content_notes),
-        objectives=tuple(story.objectives),
-        questions=tuple(Question(q.ask, q.notes) for q in story.questions),
-        follow_up=tuple(story.follow_up),
+        story=story,
         signs=tuple(SignView(s, shared.sign_name(s), shared.explain(s, story.band)) for s in story.signs),
         target=" and ".join(targets) if targets else "the young person",
         routes=routes,
