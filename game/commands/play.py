@@ -83,10 +83,8 @@ def _window(args: argparse.Namespace) -> int:
         story = load_story(args, args.scenario)
         origin = _origin(story, args.start, args.settings)
         root = _play_screen(story, origin)
-    from game.settings import load_settings
-
     try:
-        return open_window(size, fullscreen=args.fullscreen, text_scale=load_settings().text_scale, root=root,
+        return open_window(size, fullscreen=args.fullscreen, root=root,
                            exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
     finally:
         if watcher is not None:

@@ -48,7 +48,7 @@ def peak_memory_kb() -> int | None:
     return None
 
 
-def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = False, text_scale: float = 1.0,
+def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = False, text_scale: float | None = None,
                 root=None, exit_after_first_frame: bool = False, idle_seconds: float | None = None,
                 program: str = "spot-the-signs") -> int:
     """Run the window until the pupil quits (root: the first screen, the title if None).
@@ -82,7 +82,9 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 times = os.times()
                 self.idle_from = (times.user + times.system, times.elapsed)
 
-    app = Window(size=size, root=root, text_scale=text_scale)
+    from game.settings import load_settings
+
+    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings())
     try:
         app.run()
     except pygame.error as exc:
@@ -108,10 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (F11 switches back)")
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.text_scale is None:
-        from game.settings import load_settings
-
-        args.text_scale = load_settings().text_scale
     return open_window(args.size, fullscreen=args.fullscreen, text_scale=args.text_scale,
                        exit_after_first_frame=args.exit_after_first_frame, program=parser.prog)
 

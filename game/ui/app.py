@@ -23,16 +23,17 @@ import traceback
 import warnings
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pygame
 
+from game.settings import Settings
 from game.ui.overlay import DevOverlay
 from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
 from game.ui.text import TextCache
-from game.ui.theme import LIGHT, Theme
-from game.ui.widgets import Ui
+from game.ui.theme import theme_for
+from game.ui.widgets import Ui, spoken_label
 
 __all__ = ["MIN_SIZE", "Action", "App", "OnTitle", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
 
@@ -57,11 +58,17 @@ def crash_log_path() -> Path:
 
 
 class App:
-    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, root: Screen | None = None, theme: Theme = LIGHT,
-                 text_scale: float = 1.0, clock: Callable[[], int] | None = None) -> None:
+    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, root: Screen | None = None,
+                 text_scale: float | None = None, clock: Callable[[], int] | None = None,
+                 settings: Settings | None = None) -> None:
+        """``settings``: the pupil's (built-in defaults if None); ``text_scale`` overrides its text size."""
         self.requested_size = self._clamp(size)
         self.root = root
-        self.ui = Ui(theme.scaled(text_scale), TextCache())
+        settings = settings if settings is not None else Settings()
+        if text_scale is not None:
+            settings = replace(settings, text_scale=text_scale)
+        self.ui = Ui(theme_for(settings), TextCache(), settings)
+        self.ui.text.configure(font=settings.font, line_spacing=settings.line_spacing)
         self.clock = clock or pygame.time.get_ticks
         self.stack: list[Screen] = []
         self.surface: pygame.Surface | None = None
@@ -72,9 +79,9 @@ class App:
         self.frames = 0  # how many times the window was drawn (tests check idle redraws)
         self.crashes = 0
         self.overlay = DevOverlay()  # F12: for writers and developers; off unless pressed
-        # The text scale each screen was last laid out at: the Settings screen changes the shared
-        # theme, and every screen shown afterwards lays out again at the new size.
-        self.laid_out_at: weakref.WeakKeyDictionary[Screen, float] = weakref.WeakKeyDictionary()
+        # What each screen was last laid out for (text size, font, spacing): the Settings screen
+        # changes them, and every screen shown afterwards lays out again.
+        self.laid_out_at: weakref.WeakKeyDictionary[Screen, tuple] = weakref.WeakKeyDictionary()
 
     # -- window ----------------------------------------------------------------------------
     @staticmethod
@@ -135,7 +142,7 @@ class App:
 
     def _layout(self, screen: Screen) -> None:
         screen.layout(self.size)
-        self.laid_out_at[screen] = self.ui.theme.text_scale
+        self.laid_out_at[screen] = self.ui.layout_key()
 
     # -- the stack -------------------------------------------------------------------------
     @property
@@ -144,10 +151,11 @@ class App:
 
     def _show(self, screen: Screen) -> None:
         screen.attach(self.ui)
-        if screen.size != self.size or self.laid_out_at.get(screen) != self.ui.theme.text_scale:
+        if screen.size != self.size or self.laid_out_at.get(screen) != self.ui.layout_key():
             self._layout(screen)
         screen.dirty = True
         self.dirty = True
+        self.ui.emit("screen", screen.spoken_intro())
 
     def apply(self, action: Action | None) -> None:
         if action is None:
@@ -162,6 +170,7 @@ class App:
         elif isinstance(action, Pop):
             if len(self.stack) > 1:
                 self.stack.pop()
+                self.ui.emit("back")
         elif isinstance(action, OnTitle):
             from game.ui.screens.title import TitleScreen
 
@@ -205,7 +214,11 @@ class App:
         if kind in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                     pygame.MOUSEWHEEL):
             top = self.top
+            before = top.focus.focused
             action = self._guard(lambda: top.handle(event), "handle")
+            after = top.focus.focused
+            if after is not before and after is not None and top is self.top and action is None:
+                self.ui.emit("focus", spoken_label(after))
             self.apply(action)
 
     # -- failures --------------------------------------------------------------------------

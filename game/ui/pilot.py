@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 import pygame
 
+from game.settings import Settings
 from game.ui.app import App
 from game.ui.screen import Screen
 from game.ui.widgets import Widget
@@ -97,12 +98,13 @@ class Pilot:
 
 @contextmanager
 def run_test(size: tuple[int, int] = (1024, 600), root: Screen | None = None,
-             text_scale: float = 1.0) -> Iterator[Pilot]:
-    """An App on SDL's dummy drivers, started and drawn once, closed afterwards."""
+             text_scale: float | None = None, settings: Settings | None = None) -> Iterator[Pilot]:
+    """An App on SDL's dummy drivers, started and drawn once, closed afterwards. ``settings``: the
+    pupil's (built-in defaults if None); ``text_scale`` overrides their text size."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     pilot: Pilot
-    app = App(size=size, root=root, text_scale=text_scale, clock=lambda: pilot.now)
+    app = App(size=size, root=root, text_scale=text_scale, clock=lambda: pilot.now, settings=settings)
     pilot = Pilot(app)
     app.start()
     pygame.event.clear()

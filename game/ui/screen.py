@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.widgets import Button, ButtonRow, FocusChain, Label, ScrollText, Ui, Widget
+from game.ui.widgets import Button, ButtonRow, FocusChain, Label, ScrollText, Ui, Widget, spoken_label
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,25 @@ class Screen:
     def draw_decor(self, surface: pygame.Surface) -> None:
         """Ornaments under the widgets (rules, glows)."""
 
+    # -- words, for speech and the clipboard -------------------------------------------------
+    def screen_text(self) -> str:
+        """Everything this screen says, top to bottom, as plain text (copy for screen readers)."""
+        parts: list[str] = []
+        for w in self.widgets:
+            if isinstance(w, ScrollText):
+                parts.extend(p.text for p in w.paragraphs)
+            else:
+                said = spoken_label(w)
+                if said:
+                    parts.append(said)
+        return "\n\n".join(parts)
+
+    def spoken_intro(self) -> str:
+        """What read-aloud says when the screen appears: its first text, then the focused control."""
+        first = next((spoken_label(w) for w in self.widgets if not w.focusable and spoken_label(w)), "")
+        focused = spoken_label(self.focus.focused) if self.focus.focused is not None else ""
+        return ". ".join(part for part in (first, focused) if part)
+
     # -- input -----------------------------------------------------------------------------
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
         for w in reversed(self.widgets):
@@ -155,7 +174,7 @@ class Screen:
             if hit is not None:
                 self.focus.focus(hit)
                 self.dirty = True
-                return hit.activate()
+                return self.activate(hit)
             return self.on_click_elsewhere(event.pos)
         elif event.type == pygame.MOUSEWHEEL and self.scroll is not None:
             self.dirty |= self.scroll.scroll_by(self.ui, -event.y * 3 * self.scroll.line_step(self.ui))
@@ -177,13 +196,19 @@ class Screen:
             return None
         if key in ACTIVATE_KEYS:
             focused = self.focus.focused
-            return focused.activate() if focused is not None else None
+            return self.activate(focused) if focused is not None else None
         name = pygame.key.name(key)
         for w in self.widgets:
             if isinstance(w, Button) and w.hotkey == name:
                 self.focus.focus(w)
-                return w.activate()
+                return self.activate(w)
         return self.on_other_key(event)
+
+    def activate(self, widget: Widget) -> Action | None:
+        """Use ``widget`` (Enter, a click or its hotkey), telling sound and speech first."""
+        if self.ui is not None:
+            self.ui.emit("select", spoken_label(widget))
+        return widget.activate()
 
     def on_other_key(self, event: pygame.event.Event) -> Action | None:
         return None

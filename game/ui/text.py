@@ -39,6 +39,15 @@ class TextCache:
         self._fonts: dict[int, pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[str, int, Colour, int, str], pygame.Surface] = OrderedDict()
         self.renders = 0  # how many times text was actually rendered (tests and benchmarks)
+        self.font_name = "atkinson"  # a game.settings.FONTS name
+        self.line_spacing = 1.5  # times the font's height, between wrapped lines
+
+    def configure(self, font: str, line_spacing: float) -> None:
+        """Use another font or line spacing from now on (the settings screen); forgets what was rendered."""
+        if (font, line_spacing) != (self.font_name, self.line_spacing):
+            self.font_name, self.line_spacing = font, line_spacing
+            self._fonts.clear()
+            self._surfaces.clear()
 
     def font(self, size: int) -> pygame.font.Font:
         found = self._fonts.get(size)

@@ -10,6 +10,10 @@ widgets draw, so a test can check each one against WCAG 2.2 (4.5:1 text, 3:1 con
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.settings import Settings
 
 Colour = tuple[int, int, int]
 
@@ -176,3 +180,12 @@ LIGHT = Theme(
 )
 
 THEMES: dict[str, Theme] = {"light": LIGHT}
+
+
+def theme_for(settings: Settings) -> Theme:
+    """The theme a pupil's settings ask for: its colours, their text size, and no motion at all
+    when they turned reduced motion on."""
+    theme = THEMES.get(settings.theme, LIGHT).scaled(settings.text_scale)
+    if settings.reduced_motion:
+        theme = replace(theme, motion=Motion(focus=0, fade=0, scroll=0))
+    return theme

@@ -9,24 +9,71 @@ A Button's `on_activate` returns an Action (or None); the screen hands it to the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.settings import Settings
 from game.ui.text import TextCache
-from game.ui.theme import Theme
+from game.ui.theme import Theme, theme_for
 
 if TYPE_CHECKING:
     from game.ui.screen import Action
 
 
+UiListener = Callable[[str, str], None]
+"""Called as ``listener(event, text)``; see `Ui.emit` for the events."""
+
+
 @dataclass
 class Ui:
-    """What every widget draws with: the theme (with the pupil's text scale) and the text cache."""
+    """What every widget draws with (the theme at the pupil's text scale, the text cache) and the
+    pupil's settings, plus the one channel that sound, speech and captions listen on.
+
+    ``ui.apply(settings)`` is the one place settings take effect: the theme, font, line spacing and
+    motion change here, and every listener hears ``("settings", "")`` so it can pick up volumes or
+    the speech rate from ``ui.settings``. Screens lay out again when ``layout_key()`` changes.
+    """
 
     theme: Theme
     text: TextCache
+    settings: Settings = field(default_factory=Settings)
+    listeners: list[UiListener] = field(default_factory=list)
+    failed_listeners: int = 0  # listeners that raised (a sound or speech bug never stops the game)
+
+    def apply(self, settings: Settings) -> None:
+        self.settings = settings
+        self.theme = theme_for(settings)
+        self.text.configure(font=settings.font, line_spacing=settings.line_spacing)
+        self.emit("settings")
+
+    def layout_key(self) -> tuple[Any, ...]:
+        """What a layout depends on besides the window size: a change means lay out again."""
+        return (self.theme.text_scale, self.text.font_name, self.text.line_spacing)
+
+    def emit(self, event: str, text: str = "") -> None:
+        """Tell sound, speech and captions what just happened. Events:
+
+        - ``focus``: a control got the focus (text: what it says)
+        - ``select``: a control was used (text: what it says); ``back``: a screen was closed
+        - ``screen``: a screen was shown (text: what a screen reader would say first)
+        - ``line``: a new line of the story appeared (text: "Mia: Hello" or the narration)
+        - ``message``: a chat message arrived (text: the line); ``spotted`` / ``feedback``: the
+          pupil spotted a sign / feedback appeared (text: the feedback)
+        - ``place``: the scene's background changed (text: its name, e.g. "kitchen"; "" for none)
+        - ``settings``: ``ui.settings`` changed
+        """
+        for listener in list(self.listeners):
+            try:
+                listener(event, text)
+            except Exception:
+                self.failed_listeners += 1
+
+
+def spoken_label(widget: Widget) -> str:
+    """What a screen reader would say for ``widget``: a button's label, a label's text."""
+    return str(getattr(widget, "label", None) or getattr(widget, "text", None) or "")
 
 
 class Widget:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pygame
 
-from game.settings import Settings, load_settings, save_settings
+from game.settings import Settings, save_settings
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, Screen, break_button, help_button
 from game.ui.widgets import Button, ButtonColumn, ButtonRow, Label
 
@@ -30,7 +30,7 @@ class SettingsScreen(Screen):
     def compose(self) -> None:
         assert self.ui is not None
         if self.settings is None:
-            self.settings = replace(load_settings(), text_scale=self.ui.theme.text_scale)
+            self.settings = self.ui.settings
         self.heading = Label("Settings", role="heading")
         self.hint = Label(HINT, role="body", colour="text_muted")
         self.size_button = Button("", lambda: self.change_text_size(1, wrap=True), variant="primary")
@@ -76,8 +76,7 @@ class SettingsScreen(Screen):
             return
         self.settings = settings
         save_settings(settings)
-        if self.ui.theme.text_scale != settings.text_scale:
-            self.ui.theme = self.ui.theme.scaled(settings.text_scale)
+        self.ui.apply(settings)
         self.refresh_labels()
         if self.size != (0, 0):
             self.layout(self.size)

@@ -1,0 +1,62 @@
+"""The one channel sound, speech and captions listen on (`Ui.emit`), and `Ui.apply` of settings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+import pytest
+
+from game.settings import Settings
+from game.ui.pilot import run_test
+from game.ui.screens.title import TitleScreen
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
+
+
+def test_focus_select_screen_and_back_are_told_to_listeners_with_what_a_screen_reader_would_say():
+    heard: list[tuple[str, str]] = []
+    with run_test(size=(1024, 600)) as pilot:
+        pilot.app.ui.listeners.append(lambda event, text: heard.append((event, text)))
+        pilot.press("tab")
+        assert heard[-1] == ("focus", "Settings")
+        pilot.press("enter")
+        assert ("select", "Settings") in heard
+        assert heard[-1][0] == "screen" and heard[-1][1].startswith("Settings")
+        pilot.press("escape")
+        assert ("back", "") in heard
+        assert isinstance(pilot.screen, TitleScreen)
+
+
+def test_a_listener_that_raises_never_stops_the_game():
+    def broken(event: str, text: str) -> None:
+        raise RuntimeError("speech engine fell over")
+
+    with run_test(size=(1024, 600)) as pilot:
+        pilot.app.ui.listeners.append(broken)
+        pilot.press("tab", "tab")
+        assert pilot.app.crashes == 0
+        assert pilot.app.ui.failed_listeners >= 2
+
+
+def test_applying_settings_changes_the_theme_and_lays_every_screen_out_again():
+    with run_test(size=(1024, 600)) as pilot:
+        ui = pilot.app.ui
+        before = ui.layout_key()
+        ui.apply(replace(ui.settings, text_scale=2.0, reduced_motion=True))
+        assert ui.theme.text_scale == 2.0
+        assert ui.theme.motion.fade == 0 and ui.theme.motion.focus == 0
+        assert ui.layout_key() != before
+        assert ui.settings == replace(Settings(), text_scale=2.0, reduced_motion=True)
+
+
+def test_screen_text_lists_what_the_screen_says_top_to_bottom():
+    with run_test(size=(1024, 600)) as pilot:
+        text = pilot.screen.screen_text()
+        assert text.index("Spot the Signs") < text.index("Start") < text.index("Quit")
