@@ -129,6 +129,19 @@ def assert_fits(screen, ui, size):
     assert {"Get help (H)", "Take a break (B)"} <= {b.label for b in buttons}
 
 
+def assert_settings_fit(screen, ui, size):
+    """The settings list scrolls: what is in its viewport fits; the rest is out of sight, not clipped."""
+    import pygame
+
+    window = pygame.Rect((0, 0), size)
+    assert window.contains(screen.viewport)
+    shown = [w for w in screen.widgets if w not in screen.items or screen.viewport.contains(w.rect)]
+    assert screen.focus.focused in shown
+    for w in shown:
+        assert window.contains(w.rect), (w, w.rect)
+        assert not w.overflows(ui), w
+
+
 def test_settings_change_the_text_size_live_and_keep_it(tmp_path):
     from game.settings import load_settings, settings_path
     from game.ui.screens.settings import SettingsScreen
@@ -147,8 +160,10 @@ def test_settings_change_the_text_size_live_and_keep_it(tmp_path):
         assert "125%" in settings.size_button.label and pilot.app.ui.theme.text_scale == 1.25
         pilot.press("right", "right", "right", "right")  # stops at 200%
         assert "200%" in settings.size_button.label and pilot.app.ui.theme.text_scale == 2.0
-        assert_fits(settings, pilot.app.ui, size)
-        pilot.press("down", "right")  # reduced motion on
+        assert_settings_fit(settings, pilot.app.ui, size)
+        while settings.focus.focused is not settings.motion_button:
+            pilot.press("down")
+        pilot.press("right")  # reduced motion on
         assert settings.motion_button.label == "Reduced motion: On"
         saved = load_settings()
         assert saved.text_scale == 2.0 and saved.reduced_motion
@@ -192,7 +207,7 @@ def test_the_settings_screen_fits(size, scale):
     with run_test(size=size, text_scale=scale) as pilot:
         pilot.app.apply(Push(SettingsScreen()))
         pilot.step()
-        assert_fits(pilot.screen, pilot.app.ui, size)
+        assert_settings_fit(pilot.screen, pilot.app.ui, size)
         assert f"{round(scale * 100)}%" in pilot.screen.size_button.label
 
 

@@ -33,6 +33,7 @@ from game.ui.overlay import DevOverlay
 from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
 from game.ui.text import TextCache
 from game.ui.theme import theme_for
+from game.ui.toast import Toast
 from game.ui.widgets import Ui, spoken_label
 
 __all__ = ["MIN_SIZE", "Action", "App", "OnTitle", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
@@ -79,6 +80,7 @@ class App:
         self.frames = 0  # how many times the window was drawn (tests check idle redraws)
         self.crashes = 0
         self.overlay = DevOverlay()  # F12: for writers and developers; off unless pressed
+        self.toast = Toast()  # "Copied ..." and other short notices over any screen
         # What each screen was last laid out for (text size, font, spacing): the Settings screen
         # changes them, and every screen shown afterwards lays out again.
         self.laid_out_at: weakref.WeakKeyDictionary[Screen, tuple] = weakref.WeakKeyDictionary()
@@ -205,6 +207,9 @@ class App:
                 self.dirty = True
                 return
             plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_GUI)
+            if plain and self.top.global_keys and event.key == pygame.K_c:
+                self.copy_screen_text()
+                return
             if plain and self.top.global_keys and event.key in (pygame.K_h, pygame.K_b):
                 from game.ui.screens.help import HelpScreen
                 from game.ui.screens.rest import RestScreen
@@ -220,6 +225,23 @@ class App:
             if after is not before and after is not None and top is self.top and action is None:
                 self.ui.emit("focus", spoken_label(after))
             self.apply(action)
+
+    def copy_screen_text(self) -> bool:
+        """C: put the words on the screen on the clipboard, as Ren'Py's clipboard voicing does,
+        so a screen reader (or any text-to-speech tool) can read them. True when it worked."""
+        try:
+            pygame.scrap.put_text(self.top.screen_text())
+            done = True
+        except (pygame.error, AttributeError):  # no clipboard on this system
+            done = False
+        except Exception:  # a screen's bug: say copying failed, log it, keep the pupil's place
+            self.write_log(f"copy of {self.top!r}", traceback.format_exc())
+            done = False
+        notice = "Copied the words on this screen." if done else "Copying is not possible on this computer."
+        self.toast.show(notice, self.clock())
+        self.ui.emit("select", notice)
+        self.dirty = True
+        return done
 
     # -- failures --------------------------------------------------------------------------
     def _guard(self, call: Callable[[], Action | None], what: str) -> Action | None:
@@ -275,6 +297,7 @@ class App:
             except Exception:
                 self.write_log("draw of the crash screen", traceback.format_exc())
                 self.surface.fill(self.ui.theme.colours.background)
+        self.toast.draw(self.surface, self.ui, self.clock())
         if self.overlay.visible:
             try:
                 self.overlay.draw(self.surface, self.ui, self.stack)
@@ -287,7 +310,16 @@ class App:
         self.frames += 1
         return True
 
+    def wake_after_ms(self) -> int | None:
+        """Milliseconds until something needs a frame (the top screen's animation, a notice
+        going away); None when nothing moves, so the loop sleeps until an event."""
+        waits = [w for w in (self.top.wake_after_ms() if self.stack else None,
+                             self.toast.wake_after_ms(self.clock())) if w is not None]
+        return min(waits) if waits else None
+
     def tick(self) -> None:
+        if self.toast.tick(self.clock()):
+            self.dirty = True
         if self.stack and self.top.wake_after_ms() is not None:
             top = self.top
             action = self._guard(lambda: top.tick(self.clock()), "tick")
@@ -308,7 +340,7 @@ class App:
         try:
             while self.running:
                 self.render()
-                wake = self.top.wake_after_ms()
+                wake = self.wake_after_ms()
                 event = pygame.event.wait(max(1, wake) if wake is not None else 0)  # 0: until an event
                 if event.type != pygame.NOEVENT:
                     self.dispatch(event)

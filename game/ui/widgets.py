@@ -40,6 +40,9 @@ class Ui:
     text: TextCache
     settings: Settings = field(default_factory=Settings)
     listeners: list[UiListener] = field(default_factory=list)
+    # Optional services by name ("sound", "speech"): the settings screen asks each for `status()`,
+    # a sentence saying why it cannot work here ("" when it can).
+    services: dict[str, Any] = field(default_factory=dict)
     failed_listeners: int = 0  # listeners that raised (a sound or speech bug never stops the game)
 
     def apply(self, settings: Settings) -> None:
@@ -121,6 +124,8 @@ class Label(Widget):
         surface.blit(image, (x, self.rect.y))
 
     def overflows(self, ui: Ui) -> bool:
+        if not self.text:
+            return False  # an empty label takes no room and shows nothing
         return ui.text.measure(self.text, self.font_size(ui), self.rect.width, self.rect.height).overflow
 
 

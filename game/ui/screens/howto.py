@@ -21,15 +21,17 @@ KEYS: list[tuple[tuple[str, ...], str]] = [
     (("1", "2", "3"), "Choose what to say or do."),
     (("Backspace",), "Undo your last choice."),
     (("L",), "Look back at everything so far."),
+    (("V",), "See this part as plain text."),
     (("Esc",), "Pause the story."),
     (("H",), "Get help. It is always one key away."),
     (("B",), "Take a break. The story waits for you."),
 ]
-OUTRO = "You can use the mouse too."
+OUTRO = "You can use the mouse too. Every key is listed under Settings, then Controls."
 
 
 class KeyTable(ScrollText):
-    """An intro line, then rows of key caps beside what each key does; scrolls like ScrollText."""
+    """An intro line, then rows of key caps beside what each key does; scrolls like ScrollText.
+    A row with no keys is a group heading."""
 
     def __init__(self, intro: str, rows: Sequence[tuple[tuple[str, ...], str]], outro: str = "") -> None:
         super().__init__([Paragraph(intro)])
@@ -50,7 +52,7 @@ class KeyTable(ScrollText):
 
     def _key_column(self, ui: Ui) -> int:
         width = self._text_width(ui)
-        return min(max(self._caps_width(ui, keys) for keys, _ in self.rows), width * 2 // 5)
+        return min(max(self._caps_width(ui, keys) for keys, _ in self.rows if keys), width * 2 // 5)
 
     def _layout_rows(self, ui: Ui) -> list[tuple[str, int, int, int]]:
         """('intro' | row index | 'outro', y, height, caps height) in content coordinates."""
@@ -63,7 +65,14 @@ class KeyTable(ScrollText):
         y += h + sp.l
         col = self._key_column(ui)
         text_w = max(1, width - col - sp.l)
+        heading = ui.theme.font_size("subheading")
         for i, (keys, meaning) in enumerate(self.rows):
+            if not keys:  # a group heading across the whole width
+                y += sp.m if i else 0
+                h = ui.text.measure(meaning, heading, width).height
+                out.append((str(i), y, h, 0))
+                y += h + sp.m
+                continue
             caps_h = self._caps_height(ui, keys, col)
             text_h = ui.text.measure(meaning, body, text_w).height
             h = max(caps_h, text_h)
@@ -111,6 +120,9 @@ class KeyTable(ScrollText):
                 surface.blit(ui.text.render(text, body, colour, width), (self.rect.x, top))
                 continue
             keys, meaning = self.rows[int(name)]
+            if not keys:
+                surface.blit(ui.text.render(meaning, t.font_size("subheading"), c.text, width), (self.rect.x, top))
+                continue
             x, line_top = self.rect.x, top
             for k in keys:
                 w, ch = self._cap(ui, k)

@@ -244,6 +244,22 @@ class PlayScreen(Screen):
 
         return Push(HistoryScreen(self.pt.history()))
 
+    def screen_text(self) -> str:
+        """The scene so far as plain text (the clipboard and the text-only view): each line with
+        who says it, then the open feedback card or the choices."""
+        parts = [f"{item.speaker}: {item.line.text}" if item.speaker else item.line.text for item in self.shown()]
+        if self.card is not None:
+            parts += [self.card.title, self.card.text]
+        elif not self.reading:
+            parts += [b.label for b in self.choice_buttons]
+        return "\n\n".join(parts)
+
+    def open_text_view(self) -> Action:
+        from game.ui.screens.text_view import TextViewScreen
+
+        title = self.story.title if self.pt.scene is None else f"{self.story.title}: this part as text"
+        return Push(TextViewScreen(title, self.screen_text()))
+
     def pause(self) -> Action:
         from game.ui.screens.pause import PauseScreen
 
@@ -268,6 +284,8 @@ class PlayScreen(Screen):
             return self.pause()
         if key == pygame.K_l:
             return self.open_history()
+        if key == pygame.K_v:
+            return self.open_text_view()
         if key in UNDO_KEYS:
             return self.undo()
         if self.card is not None:

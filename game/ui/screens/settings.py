@@ -1,31 +1,114 @@
-"""Settings (from the title and the pause menu): text size and reduced motion, keyboard first.
+"""Settings (from the title and the pause menu): every option a pupil or teacher can change,
+keyboard first, each change shown at once.
 
-    Up / Down (or Tab)   choose a setting
-    Left / Right         change it (Enter changes it too: the next size, or on/off)
+    Up / Down (or Tab)   choose a setting (the list scrolls to keep it in view)
+    Left / Right         change it (Enter changes it too: the next value, round again)
     Esc                  back to where the pupil was
 
-Every change applies at once (the window lays itself out again at the new text size) and is
-saved at once with game.settings.save_settings: there is no "Apply" and no "are you sure?".
+Every change applies at once through ``ui.apply`` (the screen itself is drawn again in the new
+size, font, spacing and colours: that is the preview) and is saved at once with
+game.settings.save_settings: there is no "Apply" and no "are you sure?".
+
+The options are data (`OPTIONS`): a setting's name, the values it steps through and how each is
+said. A row is a Button whose label is "Name: value", so read-aloud and the clipboard say it too.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pygame
 
 from game.settings import Settings, save_settings
-from game.ui.screen import MODIFIER_KEYS, Action, Pop, Screen, break_button, help_button
-from game.ui.widgets import Button, ButtonColumn, ButtonRow, Label
+from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
+from game.ui.widgets import Button, ButtonRow, Label, Ui, Widget
 
-TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
 HINT = "Up and Down choose a setting. Left and Right change it. Changes are kept at once."
+SAMPLE = "Mia: Did you see my drawing? Jay says it is the best one yet."
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def _on_off(value: bool) -> str:
+    return "On" if value else "Off"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One row: the Settings field, what the row is called, the values in order, and how to say one."""
+
+    field: str
+    name: str
+    values: Sequence[Any]
+    say: Callable[[Any], str]
+
+    def label(self, settings: Settings) -> str:
+        return f"{self.name}: {self.say(getattr(settings, self.field))}"
+
+    def step(self, settings: Settings, direction: int, wrap: bool = False) -> Settings:
+        """``settings`` with this option moved one value on (or back); stops at the ends unless ``wrap``."""
+        now = getattr(settings, self.field)
+        if isinstance(now, bool) or not isinstance(now, (int, float)):
+            index = list(self.values).index(now) if now in self.values else 0
+        else:  # the nearest step: a hand-edited file may hold a value between them
+            index = min(range(len(self.values)), key=lambda i: abs(self.values[i] - now))
+        index += direction
+        index = index % len(self.values) if wrap else max(0, min(len(self.values) - 1, index))
+        return replace(settings, **{self.field: self.values[index]})
+
+
+FONT_NAMES = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic", "lexend": "Lexend"}
+THEME_NAMES = {"light": "Light", "dark": "Dark", "contrast": "High contrast"}
+SPEEDS = {0.0: "Instant", 80.0: "Fast", 40.0: "Normal", 20.0: "Slow"}
+VOLUMES = tuple(v / 10 for v in range(11))
+RATES = {0.5: "Very slow", 0.75: "Slow", 1.0: "Normal", 1.25: "A little faster", 1.5: "Fast", 1.75: "Faster",
+         2.0: "Very fast"}
+
+# Groups of rows, in the order they are shown.
+GROUPS: list[tuple[str, list[Option]]] = [
+    ("Reading", [
+        Option("text_scale", "Text size", (1.0, 1.25, 1.5, 1.75, 2.0), _percent),
+        Option("font", "Font", tuple(FONT_NAMES), FONT_NAMES.__getitem__),
+        Option("line_spacing", "Line spacing", (1.0, 1.25, 1.5, 1.75, 2.0), lambda v: f"{v:g} lines"),
+        Option("theme", "Colours", tuple(THEME_NAMES), THEME_NAMES.__getitem__),
+        Option("text_speed", "Text speed", tuple(SPEEDS), lambda v: SPEEDS.get(v, f"{v:g} letters a second")),
+        Option("auto_advance", "Move on by itself", (False, True), _on_off),
+        Option("reduced_motion", "Reduced motion", (False, True), _on_off),
+    ]),
+    ("Sound", [
+        Option("mute", "Sound", (True, False), lambda v: "Off (muted)" if v else "On"),
+        Option("master_volume", "Volume", VOLUMES, _percent),
+        Option("music_volume", "Background sounds", VOLUMES, _percent),
+        Option("effects_volume", "Button and message sounds", VOLUMES, _percent),
+        Option("captions", "Captions for sounds", (False, True), _on_off),
+    ]),
+    ("Read aloud", [
+        Option("read_aloud", "Read aloud", (False, True), _on_off),
+        Option("speech_rate", "Reading speed", tuple(RATES), lambda v: RATES.get(v, f"{v:g} times")),
+    ]),
+]
+OPTIONS: list[Option] = [option for _, options in GROUPS for option in options]
+
+
+class OptionButton(Button):
+    """A settings row: Enter steps it round; Left and Right are handled by the screen."""
+
+    def __init__(self, option: Option, screen: SettingsScreen) -> None:
+        super().__init__("", lambda: screen.change(option, 1, wrap=True))
+        self.option = option
+        self.align = "left"
 
 
 class SettingsScreen(Screen):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self.offset = 0  # how far the list is scrolled, in pixels
+        self.viewport = pygame.Rect(0, 0, 0, 0)
 
     def compose(self) -> None:
         assert self.ui is not None
@@ -33,44 +116,60 @@ class SettingsScreen(Screen):
             self.settings = self.ui.settings
         self.heading = Label("Settings", role="heading")
         self.hint = Label(HINT, role="body", colour="text_muted")
-        self.size_button = Button("", lambda: self.change_text_size(1, wrap=True), variant="primary")
-        self.motion_button = Button("", lambda: self.toggle_motion())
-        self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape")
-        self.buttons = [self.size_button, self.motion_button, self.back]
-        self.column = ButtonColumn(self.buttons, gap="m")
+        self.sample = Label(SAMPLE, role="body")
+        self.rows = {option.field: OptionButton(option, self) for option in OPTIONS}
+        self.group_labels = [Label(name, role="subheading") for name, _ in GROUPS]
+        self.notes = {"Sound": Label("", role="small", colour="text_muted"),
+                      "Read aloud": Label("", role="small", colour="text_muted")}
+        self.controls = Button("Controls: every key", self.open_controls)
+        self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape", variant="primary")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
-        self.show_hint = True
+        # The list, top to bottom: what scrolls.
+        self.items: list[Widget] = [self.hint, self.sample]
+        for (name, options), heading in zip(GROUPS, self.group_labels, strict=True):
+            self.items.append(heading)
+            self.items.extend(self.rows[o.field] for o in options)
+            if name in self.notes:
+                self.items.append(self.notes[name])
+        self.items += [self.controls, self.back]
+        buttons = [w for w in self.items if isinstance(w, Button)]
+        self.set_widgets([self.heading, *self.items, *self.top_row.buttons], [*buttons, *self.top_row.buttons])
         self.refresh_labels()
-        self.arrange()
 
-    def arrange(self) -> None:
-        focused = self.focus.focused
-        hint = [self.hint] if self.show_hint else []
-        self.set_widgets([self.heading, *hint, *self.buttons, *self.top_row.buttons])
-        if focused is not None:
-            self.focus.focus(focused)
+    # Tests and the title's old API name two rows directly.
+    @property
+    def size_button(self) -> Button:
+        return self.rows["text_scale"]
+
+    @property
+    def motion_button(self) -> Button:
+        return self.rows["reduced_motion"]
 
     def refresh_labels(self) -> None:
-        assert self.settings is not None
-        self.size_button.label = f"Text size: {round(self.settings.text_scale * 100)}%  (Left / Right)"
-        self.motion_button.label = f"Reduced motion: {'On' if self.settings.reduced_motion else 'Off'}"
+        assert self.settings is not None and self.ui is not None
+        for row in self.rows.values():
+            row.label = row.option.label(self.settings)
+        self.notes["Sound"].text = self.service_note("sound")
+        self.notes["Read aloud"].text = self.service_note("speech")
+
+    def service_note(self, name: str) -> str:
+        """A sentence from the sound or speech service when it cannot work here ("" when it can)."""
+        assert self.ui is not None
+        service = self.ui.services.get(name)
+        if service is None:
+            return ""
+        try:
+            return str(service.status())
+        except Exception:  # a broken service must not break Settings
+            return ""
 
     # -- changes ------------------------------------------------------------------------------
-    def change_text_size(self, direction: int, wrap: bool = False) -> None:
-        assert self.settings is not None and self.ui is not None
-        now = min(TEXT_SIZES, key=lambda s: abs(s - self.settings.text_scale))
-        index = TEXT_SIZES.index(now) + direction
-        if wrap:
-            index %= len(TEXT_SIZES)
-        index = max(0, min(len(TEXT_SIZES) - 1, index))
-        self.apply(replace(self.settings, text_scale=TEXT_SIZES[index]))
-
-    def toggle_motion(self) -> None:
+    def change(self, option: Option, direction: int, wrap: bool = False) -> None:
         assert self.settings is not None
-        self.apply(replace(self.settings, reduced_motion=not self.settings.reduced_motion))
+        self.apply(option.step(self.settings, direction, wrap))
 
     def apply(self, settings: Settings) -> None:
-        """Use ``settings`` now (the shared theme: every screen lays out again when next shown) and save them."""
+        """Use ``settings`` now (every screen lays out again when next shown) and save them."""
         assert self.ui is not None
         if settings == self.settings:
             return
@@ -80,6 +179,12 @@ class SettingsScreen(Screen):
         self.refresh_labels()
         if self.size != (0, 0):
             self.layout(self.size)
+        self.dirty = True
+
+    def open_controls(self) -> Action:
+        from game.ui.screens.controls import ControlsScreen
+
+        return Push(ControlsScreen())
 
     # -- input ---------------------------------------------------------------------------------
     def handle_key(self, event: pygame.event.Event) -> Action | None:
@@ -87,37 +192,126 @@ class SettingsScreen(Screen):
         if key in MODIFIER_KEYS:
             return None
         focused = self.focus.focused
-        if key in (pygame.K_LEFT, pygame.K_RIGHT) and focused in (self.size_button, self.motion_button):
-            self.dirty = True
-            if focused is self.size_button:
-                self.change_text_size(1 if key == pygame.K_RIGHT else -1)
-            else:
-                self.toggle_motion()
+        if key in (pygame.K_LEFT, pygame.K_RIGHT) and isinstance(focused, OptionButton):
+            self.change(focused.option, 1 if key == pygame.K_RIGHT else -1)
+            assert self.ui is not None
+            self.ui.emit("focus", focused.label)  # say the new value
             return None
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.dirty = True
             self.focus.move(1 if key == pygame.K_DOWN else -1)
+            self.scroll_into_view(self.focus.focused)
             return None
-        return super().handle_key(event)
+        action = super().handle_key(event)
+        self.scroll_into_view(self.focus.focused)
+        return action
+
+    def handle(self, event: pygame.event.Event) -> Action | None:
+        if event.type == pygame.MOUSEWHEEL:
+            assert self.ui is not None
+            self.scroll_to(self.offset - event.y * 3 * self.ui.text.line_height(self.ui.theme.font_size("body")))
+            return None
+        return super().handle(event)
+
+    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        hit = super().widget_at(pos)
+        if hit is not None and hit in self.items and not self.viewport.collidepoint(pos):
+            return None  # scrolled out of sight under the heading
+        return hit
+
+    # -- scrolling -----------------------------------------------------------------------------
+    def content_height(self) -> int:
+        return self._content_height
+
+    def scroll_to(self, offset: int) -> None:
+        offset = max(0, min(offset, self._content_height - self.viewport.height))
+        if offset != self.offset:
+            self.offset = offset
+            self.place_items()
+            self.dirty = True
+
+    def scroll_into_view(self, widget: Widget | None) -> None:
+        if widget is None or widget not in self.items:
+            return
+        if widget is self.rows[OPTIONS[0].field]:
+            self.scroll_to(0)  # the first row: show the hint and the sample above it too
+            return
+        pad = self.ui.theme.spacing.m if self.ui is not None else 0
+        top = widget.rect.y - pad
+        bottom = widget.rect.bottom + pad
+        if top < self.viewport.y:
+            self.scroll_to(self.offset - (self.viewport.y - top))
+        elif bottom > self.viewport.bottom:
+            self.scroll_to(self.offset + (bottom - self.viewport.bottom))
 
     # -- layout --------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         assert self.ui is not None
-        ui, m, sp = self.ui, self.margin(), self.ui.theme.spacing
+        ui, m = self.ui, self.margin()
         top = self.place_top_bar(self.heading, self.top_row)
         width = min(size[0] - 2 * m, 900)
-        x = size[0] // 2 - width // 2
-        hint_h = self.hint.preferred_size(ui, width)[1]
-        col_h = self.column.measure(ui, width)[1]
-        room = size[1] - m - top
-        show_hint = hint_h + sp.l + col_h <= room
-        if show_hint != self.show_hint:
-            self.show_hint = show_hint
-            self.arrange()
-        total = col_h + ((hint_h + sp.l) if show_hint else 0)
-        y = top + max(0, (room - total) // 2)
-        if show_hint:
-            self.hint.rect = pygame.Rect(x, y, width, hint_h)
-            y += hint_h + sp.l
-        self.column.place(ui, pygame.Rect(x, y, width, col_h), align="center")
+        self.viewport = pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top))
+        self._heights = [self.item_size(ui, w, width)[1] for w in self.items]
+        gaps = [self.gap_before(w) for w in self.items]
+        self._content_height = sum(self._heights) + sum(gaps)
+        self.offset = max(0, min(self.offset, self._content_height - self.viewport.height))
+        self.place_items()
+        self.scroll_into_view(self.focus.focused)
+
+    def item_size(self, ui: Ui, widget: Widget, width: int) -> tuple[int, int]:
+        if isinstance(widget, Label) and not widget.text:
+            return (0, 0)
+        w, h = widget.preferred_size(ui, width)
+        return (width if isinstance(widget, Button) else w, h)
+
+    def gap_before(self, widget: Widget) -> int:
+        assert self.ui is not None
+        sp = self.ui.theme.spacing
+        if widget is self.items[0]:
+            return 0
+        if widget in self.group_labels or widget is self.controls:
+            return sp.xl
+        if isinstance(widget, Label) and not widget.text:
+            return 0
+        return sp.m if isinstance(widget, Button) or widget is self.sample else sp.s
+
+    def place_items(self) -> None:
+        assert self.ui is not None
+        y = self.viewport.y - self.offset
+        for widget, height in zip(self.items, self._heights, strict=True):
+            y += self.gap_before(widget)
+            w = self.viewport.width if isinstance(widget, Button) else self.item_size(self.ui, widget,
+                                                                                        self.viewport.width)[0]
+            widget.rect = pygame.Rect(self.viewport.x, y, w, height)
+            y += height
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        assert self.ui is not None
+        ui = self.ui
+        surface.fill(self.background)
+        focused = self.focus.focused
+        for w in [self.heading, *self.top_row.buttons]:
+            w.draw(surface, ui, focused=w is focused, hovered=w is self.hover)
+        old_clip = surface.get_clip()
+        t = ui.theme
+        ring = t.focus_gap + t.focus_width  # room for the focus ring inside the clip
+        surface.set_clip(self.viewport.inflate(2 * ring, 2 * ring).clip(old_clip))
+        for w in self.items:
+            if w.rect.bottom >= self.viewport.y - ring and w.rect.y <= self.viewport.bottom + ring:
+                w.draw(surface, ui, focused=w is focused, hovered=w is self.hover)
+        surface.set_clip(old_clip)
+        self.draw_scrollbar(surface)
+
+    def draw_scrollbar(self, surface: pygame.Surface) -> None:
+        assert self.ui is not None
+        if self._content_height <= self.viewport.height:
+            return
+        c, sp = self.ui.theme.colours, self.ui.theme.spacing
+        track = pygame.Rect(self.viewport.right + sp.m, self.viewport.y, sp.s, self.viewport.height)
+        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
+        thumb_h = max(sp.xl, track.height * self.viewport.height // self._content_height)
+        most = max(1, self._content_height - self.viewport.height)
+        thumb_y = track.y + (track.height - thumb_h) * self.offset // most
+        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
