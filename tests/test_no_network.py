@@ -74,3 +74,34 @@ def test_terminal_play_the_checker_and_a_lesson_pack_need_no_network(no_network,
     assert main(["lesson", "example", "-o", str(tmp_path / "pack.html")]) == 0
     assert (tmp_path / "pack.html").stat().st_size > 0
     assert "0800 1111" in capsys.readouterr().out
+
+
+def test_settings_controls_about_delete_copy_and_the_text_view_need_no_network(no_network):
+    from game.ui.screens.about import AboutScreen, DeletedScreen
+    from game.ui.screens.controls import ControlsScreen
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.screens.text_view import TextViewScreen
+
+    with run_test(size=(1024, 600)) as pilot:
+        pilot.press("tab", "enter")
+        settings = pilot.screen
+        assert isinstance(settings, SettingsScreen)
+        for row in settings.rows.values():  # every option, changed and saved
+            settings.focus.focus(row)
+            pilot.press("right")
+        settings.focus.focus(settings.controls)
+        pilot.press("enter")
+        assert isinstance(pilot.screen, ControlsScreen)
+        pilot.press("c", "escape")
+        settings.focus.focus(settings.about)
+        pilot.press("enter")
+        assert isinstance(pilot.screen, AboutScreen)
+        pilot.click(pilot.screen.delete)
+        pilot.click(pilot.screen.yes)
+        assert isinstance(pilot.screen, DeletedScreen)
+        pilot.press("enter", "escape", "escape")
+        pilot.click(pilot.screen.start)
+        pilot.press("enter", "enter", "enter")  # the content note, how to play, the first story
+        assert isinstance(pilot.screen, PlayScreen)
+        pilot.press("space", "v")
+        assert isinstance(pilot.screen, TextViewScreen)

@@ -39,6 +39,7 @@ class Ui:
     theme: Theme
     text: TextCache
     settings: Settings = field(default_factory=Settings)
+    defaults: Settings = field(default_factory=Settings)  # what "Delete my data" goes back to (a classroom's)
     listeners: list[UiListener] = field(default_factory=list)
     # Optional services by name ("sound", "speech"): the settings screen asks each for `status()`,
     # a sentence saying why it cannot work here ("" when it can).

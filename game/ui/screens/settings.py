@@ -122,6 +122,7 @@ class SettingsScreen(Screen):
         self.notes = {"Sound": Label("", role="small", colour="text_muted"),
                       "Read aloud": Label("", role="small", colour="text_muted")}
         self.controls = Button("Controls: every key", self.open_controls)
+        self.about = Button("About and privacy", self.open_about)
         self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape", variant="primary")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
         # The list, top to bottom: what scrolls.
@@ -131,10 +132,17 @@ class SettingsScreen(Screen):
             self.items.extend(self.rows[o.field] for o in options)
             if name in self.notes:
                 self.items.append(self.notes[name])
-        self.items += [self.controls, self.back]
+        self.items += [self.controls, self.about, self.back]
         buttons = [w for w in self.items if isinstance(w, Button)]
         self.set_widgets([self.heading, *self.items, *self.top_row.buttons], [*buttons, *self.top_row.buttons])
         self.refresh_labels()
+
+    def attach(self, ui: Ui) -> None:
+        first = self.ui is None
+        super().attach(ui)
+        if not first and self.settings != ui.settings:  # changed elsewhere (Delete my data)
+            self.settings = ui.settings
+            self.refresh_labels()
 
     # Tests and the title's old API name two rows directly.
     @property
@@ -180,6 +188,11 @@ class SettingsScreen(Screen):
         if self.size != (0, 0):
             self.layout(self.size)
         self.dirty = True
+
+    def open_about(self) -> Action:
+        from game.ui.screens.about import AboutScreen
+
+        return Push(AboutScreen())
 
     def open_controls(self) -> Action:
         from game.ui.screens.controls import ControlsScreen
