@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="start at this scene or ending (writers: try one part quickly)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="start with a flag or counter set, e.g. --set asked=true --set trust=2")
+    p.add_argument("--present", action="store_true",
+                   help="presenter mode for the whole class: large text, a class vote at each choice, "
+                        "discussion pauses, nothing saved")
     p.add_argument("--watch", action="store_true",
                    help="reload the story each time its file is saved, keeping your place (writers)")
     # For tests and bench/frame.py: draw the first frame and close; or idle, then report CPU and memory.
@@ -32,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
     terminal = args.text or args.auto  # --auto only makes sense in the terminal
     if not terminal:
         return _window(args)
-    if args.size or args.fullscreen:
-        raise UsageError("--size and --fullscreen are for the window: leave out --text to use them")
+    if args.size or args.fullscreen or args.present:
+        raise UsageError("--size, --fullscreen and --present are for the window: leave out --text to use them")
 
     from game.textplay import play_auto, play_interactive
 
@@ -75,7 +78,18 @@ def _window(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     root = None
     watcher = None
-    if args.watch:
+    text_scale = None
+    if args.present:
+        if args.scenario is None or args.watch:
+            raise UsageError("--present needs a SCENARIO to show the class, and cannot be used with --watch")
+        from game.settings import load_settings
+        from game.ui.screens.present import PRESENTER_TEXT_SCALE, PresentScreen
+
+        story = load_story(args, args.scenario)
+        origin = _origin(story, args.start, args.settings)
+        root = PresentScreen(story, origin.playthrough(story) if origin is not None else None)
+        text_scale = max(load_settings().text_scale, PRESENTER_TEXT_SCALE)  # for this lesson only: not saved
+    elif args.watch:
         root, watcher = _watching_screen(args)
     elif args.scenario is None:
         _need_scenario_for_origin(args)
@@ -84,7 +98,7 @@ def _window(args: argparse.Namespace) -> int:
         origin = _origin(story, args.start, args.settings)
         root = _play_screen(story, origin)
     try:
-        return open_window(size, fullscreen=args.fullscreen, root=root,
+        return open_window(size, fullscreen=args.fullscreen, root=root, text_scale=text_scale,
                            exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
     finally:
         if watcher is not None:

@@ -73,6 +73,8 @@ class PlayScreen(Screen):
         # Enter arms the choices.
         self.choices_armed = True
         self.behind: list[Widget] = []  # the scene drawn under a card
+        self.discussion_pauses = False  # the scene's discuss: question before its choices
+        self.discussed: set[str] = set()  # scenes whose pause was shown on this visit
         if self.pt.notice:
             self.card = Card("notice", "Welcome back", self.pt.notice, self.close_card_only)
 
@@ -171,6 +173,9 @@ class PlayScreen(Screen):
     def choose(self, index: int) -> Action | None:
         if self.reading or self.card is not None or not 0 <= index < len(self.pt.choices):
             return None
+        pause = self.discussion_pause()
+        if pause is not None:
+            return pause
         choice = self.pt.choose(index)
         if self.pt.finished:
             self.end_save()
@@ -182,6 +187,17 @@ class PlayScreen(Screen):
             self.sync_card_only()
             return None
         return self.after_choice()
+
+    def discussion_pause(self) -> Action | None:
+        """The scene's ``discuss:`` question as a pause before its first choice, once per visit,
+        when discussion pauses are on (presenter mode, or the classroom file)."""
+        scene = self.pt.scene
+        if not self.discussion_pauses or scene is None or not scene.discuss or scene.id in self.discussed:
+            return None
+        from game.ui.screens.discuss import DiscussScreen
+
+        self.discussed.add(scene.id)
+        return Push(DiscussScreen(scene.discuss))
 
     def autosave_new_scene(self) -> None:
         if self.store is not None:
@@ -199,6 +215,7 @@ class PlayScreen(Screen):
 
     def after_choice(self) -> Action | None:
         self.card, self.frozen = None, False
+        self.discussed.clear()  # a scene visited again gets its pause again
         if self.pt.finished:
             return self.finish()
         self.revealed = min(1, len(self.pt.lines))

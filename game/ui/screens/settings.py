@@ -23,6 +23,7 @@ import pygame
 
 from game.settings import Settings, save_settings
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
+from game.ui.scroll_area import ScrollArea
 from game.ui.widgets import Button, ButtonRow, Label, Ui, Widget
 
 HINT = "Up and Down choose a setting. Left and Right change it. Changes are kept at once."
@@ -107,8 +108,6 @@ class SettingsScreen(Screen):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.offset = 0  # how far the list is scrolled, in pixels
-        self.viewport = pygame.Rect(0, 0, 0, 0)
 
     def compose(self) -> None:
         assert self.ui is not None
@@ -133,6 +132,7 @@ class SettingsScreen(Screen):
             if name in self.notes:
                 self.items.append(self.notes[name])
         self.items += [self.controls, self.about, self.back]
+        self.area = ScrollArea(self.items, self.gap_before)
         buttons = [w for w in self.items if isinstance(w, Button)]
         self.set_widgets([self.heading, *self.items, *self.top_row.buttons], [*buttons, *self.top_row.buttons])
         self.refresh_labels()
@@ -222,109 +222,55 @@ class SettingsScreen(Screen):
     def handle(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.MOUSEWHEEL:
             assert self.ui is not None
-            self.scroll_to(self.offset - event.y * 3 * self.ui.text.line_height(self.ui.theme.font_size("body")))
+            step = self.ui.text.line_height(self.ui.theme.font_size("body"))
+            self.dirty |= self.area.scroll_by(self.ui, -event.y * 3 * step)
             return None
         return super().handle(event)
 
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
         hit = super().widget_at(pos)
-        if hit is not None and hit in self.items and not self.viewport.collidepoint(pos):
-            return None  # scrolled out of sight under the heading
-        return hit
+        return None if hit is not None and self.area.hides_point(hit, pos) else hit
 
     # -- scrolling -----------------------------------------------------------------------------
-    def content_height(self) -> int:
-        return self._content_height
+    @property
+    def viewport(self) -> pygame.Rect:
+        return self.area.viewport
 
-    def scroll_to(self, offset: int) -> None:
-        offset = max(0, min(offset, self._content_height - self.viewport.height))
-        if offset != self.offset:
-            self.offset = offset
-            self.place_items()
-            self.dirty = True
+    @property
+    def offset(self) -> int:
+        return self.area.offset
+
+    def content_height(self) -> int:
+        return self.area.content_height
 
     def scroll_into_view(self, widget: Widget | None) -> None:
-        if widget is None or widget not in self.items:
-            return
+        assert self.ui is not None
         if widget is self.rows[OPTIONS[0].field]:
-            self.scroll_to(0)  # the first row: show the hint and the sample above it too
-            return
-        pad = self.ui.theme.spacing.m if self.ui is not None else 0
-        top = widget.rect.y - pad
-        bottom = widget.rect.bottom + pad
-        if top < self.viewport.y:
-            self.scroll_to(self.offset - (self.viewport.y - top))
-        elif bottom > self.viewport.bottom:
-            self.scroll_to(self.offset + (bottom - self.viewport.bottom))
+            self.dirty |= self.area.scroll_to(self.ui, 0)  # the first row: show the hint and sample too ...
+        self.dirty |= self.area.scroll_into_view(self.ui, widget, pad=self.ui.theme.spacing.m)  # ... if they fit
 
     # -- layout --------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         assert self.ui is not None
-        ui, m = self.ui, self.margin()
+        m = self.margin()
         top = self.place_top_bar(self.heading, self.top_row)
         width = min(size[0] - 2 * m, 900)
-        self.viewport = pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top))
-        self._heights = [self.item_size(ui, w, width)[1] for w in self.items]
-        gaps = [self.gap_before(w) for w in self.items]
-        self._content_height = sum(self._heights) + sum(gaps)
-        self.offset = max(0, min(self.offset, self._content_height - self.viewport.height))
-        self.place_items()
+        self.area.layout(self.ui, pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top)))
         self.scroll_into_view(self.focus.focused)
-
-    def item_size(self, ui: Ui, widget: Widget, width: int) -> tuple[int, int]:
-        if isinstance(widget, Label) and not widget.text:
-            return (0, 0)
-        w, h = widget.preferred_size(ui, width)
-        return (width if isinstance(widget, Button) else w, h)
 
     def gap_before(self, widget: Widget) -> int:
         assert self.ui is not None
         sp = self.ui.theme.spacing
-        if widget is self.items[0]:
-            return 0
         if widget in self.group_labels or widget is self.controls:
             return sp.xl
-        if isinstance(widget, Label) and not widget.text:
-            return 0
         return sp.m if isinstance(widget, Button) or widget is self.sample else sp.s
-
-    def place_items(self) -> None:
-        assert self.ui is not None
-        y = self.viewport.y - self.offset
-        for widget, height in zip(self.items, self._heights, strict=True):
-            y += self.gap_before(widget)
-            w = self.viewport.width if isinstance(widget, Button) else self.item_size(self.ui, widget,
-                                                                                        self.viewport.width)[0]
-            widget.rect = pygame.Rect(self.viewport.x, y, w, height)
-            y += height
 
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         assert self.ui is not None
-        ui = self.ui
         surface.fill(self.background)
         focused = self.focus.focused
         for w in [self.heading, *self.top_row.buttons]:
-            w.draw(surface, ui, focused=w is focused, hovered=w is self.hover)
-        old_clip = surface.get_clip()
-        t = ui.theme
-        ring = t.focus_gap + t.focus_width  # room for the focus ring inside the clip
-        surface.set_clip(self.viewport.inflate(2 * ring, 2 * ring).clip(old_clip))
-        for w in self.items:
-            if w.rect.bottom >= self.viewport.y - ring and w.rect.y <= self.viewport.bottom + ring:
-                w.draw(surface, ui, focused=w is focused, hovered=w is self.hover)
-        surface.set_clip(old_clip)
-        self.draw_scrollbar(surface)
-
-    def draw_scrollbar(self, surface: pygame.Surface) -> None:
-        assert self.ui is not None
-        if self._content_height <= self.viewport.height:
-            return
-        c, sp = self.ui.theme.colours, self.ui.theme.spacing
-        track = pygame.Rect(self.viewport.right + sp.m, self.viewport.y, sp.s, self.viewport.height)
-        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-        thumb_h = max(sp.xl, track.height * self.viewport.height // self._content_height)
-        most = max(1, self._content_height - self.viewport.height)
-        thumb_y = track.y + (track.height - thumb_h) * self.offset // most
-        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+            w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
+        self.area.draw(surface, self.ui, focused, self.hover)

@@ -1,0 +1,225 @@
+"""Presenter mode: one story on the projector for the whole class.
+
+    spot-the-signs play SCENARIO --present
+
+The story plays as it does for a pupil, with three differences:
+- nothing is saved: no autosave, no settings, and the class vote is forgotten when the screen goes;
+- choosing opens the **class vote** (`ClassVoteScreen`), headed by the scene's ``discuss:``
+  question (or "What should Sam do? Why?"): the teacher presses a choice's number
+  once for each raised hand, the tally shows as bars, and then the teacher picks the choice the
+  class will follow (usually, not always, the most popular: the feedback on every choice is kind).
+
+A scene whose only way on is Continue shows its ``discuss:`` question as a pause instead
+(game/ui/screens/discuss.py). Outside presenter mode the same pauses can be turned on for pupils
+(`PlayScreen.discussion_pauses`, from the classroom file).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
+from game.ui.screens.play import NUMBER_KEYS, PlayScreen
+from game.ui.scroll_area import ScrollArea
+from game.ui.widgets import Button, ButtonRow, Label, Ui
+
+if TYPE_CHECKING:
+    from game.story.runtime import Playthrough
+    from game.story.story import Story
+
+VOTE_HINT = ("Press a choice's number once for each raised hand. Backspace takes the last vote back. "
+             "Then pick the choice to follow and press Enter.")
+DEFAULT_PROMPT = "What should {player} do? Why?"
+MAX_VOTES = 99  # per choice: a class, not a stadium
+PRESENTER_TEXT_SCALE = 1.5  # at least this, so the back row can read it
+
+
+class VoteRow(Button):
+    """One choice in the vote: its words, a bar for its votes and the count."""
+
+    def __init__(self, number: int, text: str, on_activate) -> None:
+        super().__init__(f"{number}.  {text}", on_activate)
+        self.align = "left"
+        self.votes = 0
+        self.most = 1  # the biggest count of any row, so bars compare
+
+    def _bar_height(self, ui: Ui) -> int:
+        return ui.theme.spacing.m
+
+    def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
+        w, h = super().preferred_size(ui, max_width - self._count_width(ui))
+        sp = ui.theme.spacing
+        return (w + self._count_width(ui), h + self._bar_height(ui) + sp.s)
+
+    def _count_width(self, ui: Ui) -> int:
+        return ui.text.measure("99 votes", ui.theme.font_size("button")).width + 2 * ui.theme.spacing.l
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        t, c, sp = ui.theme, ui.theme.colours, ui.theme.spacing
+        count_w = self._count_width(ui)
+        words = self.rect.copy()
+        words.width -= count_w
+        words.height -= self._bar_height(ui) + sp.s
+        fill = c.surface_hover if hovered else c.surface
+        pygame.draw.rect(surface, fill, self.rect, border_radius=t.radii.medium)
+        pygame.draw.rect(surface, c.accent, self.rect, width=t.border_width, border_radius=t.radii.medium)
+        px, _ = self._padding(ui)
+        image = ui.text.render(self.label, t.font_size("button"), c.text, max(1, words.width - 2 * px))
+        surface.blit(image, image.get_rect(midleft=(words.x + px, words.centery)))
+        said = f"{self.votes} vote" + ("" if self.votes == 1 else "s")
+        count = ui.text.render(said, t.font_size("button"), c.text)
+        surface.blit(count, count.get_rect(midright=(self.rect.right - px, words.centery)))
+        track = pygame.Rect(self.rect.x + px, words.bottom, self.rect.width - 2 * px, self._bar_height(ui))
+        pygame.draw.rect(surface, c.scroll_track, track, border_radius=t.radii.small)
+        if self.votes:
+            bar = track.copy()
+            bar.width = max(track.height, track.width * self.votes // max(1, self.most))
+            pygame.draw.rect(surface, c.primary, bar, border_radius=t.radii.small)
+        if focused:
+            grow = 2 * (t.focus_gap + t.focus_width)
+            pygame.draw.rect(surface, c.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
+                             border_radius=t.radii.medium + t.focus_gap + t.focus_width)
+
+    def overflows(self, ui: Ui) -> bool:
+        px, py = self._padding(ui)
+        width = self.rect.width - self._count_width(ui) - 2 * px
+        height = self.rect.height - self._bar_height(ui) - ui.theme.spacing.s - 2 * py
+        return ui.text.measure(self.label, ui.theme.font_size("button"), width, height).overflow
+
+
+class ClassVoteScreen(Screen):
+    """The class votes with raised hands; the teacher keys them in and picks the choice to follow."""
+
+    def __init__(self, play: PresentScreen, prompt: str) -> None:
+        super().__init__()
+        self.play = play
+        self.prompt_text = prompt
+        self.order: list[int] = []  # the choice of each vote, in the order keyed in (for Backspace)
+
+    def compose(self) -> None:
+        self.heading = Label("Class vote", role="heading")
+        self.prompt = Label(self.prompt_text, role="subheading")
+        self.hint = Label(VOTE_HINT, role="small", colour="text_muted")
+        self.rows = [VoteRow(i + 1, c.text, self._follower(i)) for i, c in enumerate(self.play.pt.choices)]
+        self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape")
+        self.top_row = ButtonRow([self.back, help_button(), break_button()], gap="m")
+        self.area = ScrollArea([self.prompt, self.hint, *self.rows], self.gap_before)
+        self.set_widgets([self.heading, self.prompt, self.hint, *self.rows, *self.top_row.buttons],
+                         [*self.rows, *self.top_row.buttons])
+
+    def _follower(self, index: int):
+        return lambda: self.follow(index)
+
+    @property
+    def tally(self) -> list[int]:
+        return [row.votes for row in self.rows]
+
+    def vote(self, index: int, change: int = 1) -> None:
+        row = self.rows[index]
+        row.votes = max(0, min(MAX_VOTES, row.votes + change))
+        most = max(1, *self.tally)
+        for r in self.rows:
+            r.most = most
+        self.dirty = True
+
+    def follow(self, index: int) -> Action:
+        """Back to the story, which then takes choice ``index`` (feedback and all) as if a pupil had."""
+        self.play.pending = index
+        return Pop()
+
+    def handle_key(self, event: pygame.event.Event) -> Action | None:
+        key = event.key
+        if key in MODIFIER_KEYS:
+            return None
+        if key in NUMBER_KEYS and NUMBER_KEYS[key] < len(self.rows):
+            index = NUMBER_KEYS[key]
+            self.vote(index)
+            self.order.append(index)
+            self.focus.focus(self.rows[index])
+            self.scroll_to_focus()
+            assert self.ui is not None
+            self.ui.emit("select", f"{self.rows[index].label}: {self.rows[index].votes}")
+            return None
+        if key in (pygame.K_BACKSPACE, pygame.K_MINUS, pygame.K_KP_MINUS):
+            if self.order:
+                self.vote(self.order.pop(), -1)
+            return None
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            self.dirty = True
+            self.focus.move(1 if key == pygame.K_DOWN else -1)
+            self.scroll_to_focus()
+            return None
+        action = super().handle_key(event)
+        self.scroll_to_focus()
+        return action
+
+    def scroll_to_focus(self) -> None:
+        assert self.ui is not None
+        focused = self.focus.focused
+        if focused is self.rows[0]:
+            self.dirty |= self.area.scroll_to(self.ui, 0)  # show the question above the first choice ...
+        self.dirty |= self.area.scroll_into_view(self.ui, focused, pad=self.ui.theme.spacing.m)  # ... if it fits
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        assert self.ui is not None
+        m = self.margin()
+        top = self.place_top_bar(self.heading, self.top_row)
+        width = min(size[0] - 2 * m, 1400)
+        self.area.layout(self.ui, pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top)))
+        self.area.scroll_into_view(self.ui, self.focus.focused, pad=self.ui.theme.spacing.m)
+
+    def gap_before(self, widget) -> int:
+        assert self.ui is not None
+        return self.ui.theme.spacing.l if widget is self.rows[0] else self.ui.theme.spacing.m
+
+    def widget_at(self, pos: tuple[int, int]):
+        hit = super().widget_at(pos)
+        return None if hit is not None and self.area.hides_point(hit, pos) else hit
+
+    def draw(self, surface: pygame.Surface) -> None:
+        assert self.ui is not None
+        surface.fill(self.background)
+        focused = self.focus.focused
+        for w in [self.heading, *self.top_row.buttons]:
+            w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
+        self.area.draw(surface, self.ui, focused, self.hover)
+
+
+class PresentScreen(PlayScreen):
+    """The play screen for the whole class: no saves, discussion pauses, a class vote at choices."""
+
+    def __init__(self, story: Story, playthrough: Playthrough | None = None) -> None:
+        super().__init__(story, playthrough, store=None)
+        self.discussion_pauses = True
+        self.voting: ClassVoteScreen | None = None
+        self.pending: int | None = None  # the choice the class vote picked, taken on the next tick
+
+    def wake_after_ms(self) -> int | None:
+        return 0 if self.pending is not None else super().wake_after_ms()
+
+    def tick(self, now_ms: int) -> Action | None:  # type: ignore[override]
+        if self.pending is not None:
+            index, self.pending = self.pending, None
+            return PlayScreen.choose(self, index)  # the debrief Replaces this screen at the end
+        return super().tick(now_ms)
+
+    def prompt(self) -> str:
+        scene = self.pt.scene
+        if scene is not None and scene.discuss:
+            return scene.discuss
+        player = next((c.name for c in self.story.characters.values() if c.role == "player"), "the friend")
+        return DEFAULT_PROMPT.format(player=player)
+
+    def choose(self, index: int) -> Action | None:
+        """Choosing in front of the class opens the vote (a single Continue just goes on)."""
+        if self.reading or self.card is not None or not 0 <= index < len(self.pt.choices):
+            return None
+        if len(self.pt.choices) == 1 and self.pt.choices[0].is_continue:
+            return super().choose(index)
+        if self.pt.scene is not None:
+            self.discussed.add(self.pt.scene.id)  # the vote asks the scene's question itself
+        self.voting = ClassVoteScreen(self, self.prompt())
+        return Push(self.voting)

@@ -1,0 +1,122 @@
+"""A column of widgets taller than its room: it scrolls to keep the focused one in view.
+
+Used by screens whose list can outgrow the window at large text (Settings, the class vote).
+The screen keeps its widgets in its own FocusChain; the area only places them, scrolls them
+(keys move the focus, the wheel moves the list), clips their drawing to the viewport, and says
+which are out of sight so a click there does nothing.
+
+    area = ScrollArea(items, gap_before=lambda w: 16)
+    area.layout(ui, pygame.Rect(x, top, width, height))   # in the screen's layout
+    area.scroll_into_view(ui, focused)                     # after the focus moves
+    area.draw(surface, ui, focused, hovered)               # in the screen's draw
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from game.ui.widgets import Button, Label, Ui, Widget
+
+
+class ScrollArea:
+    def __init__(self, items: Sequence[Widget], gap_before: Callable[[Widget], int] | None = None,
+                 full_width: Callable[[Widget], bool] | None = None) -> None:
+        self.items = list(items)
+        self.gap_before = gap_before or (lambda w: 0)
+        # Buttons fill the width; text takes the width it needs.
+        self.full_width = full_width or (lambda w: isinstance(w, Button))
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+        self.offset = 0
+        self.content_height = 0
+        self._heights: list[int] = []
+
+    # -- sizes ---------------------------------------------------------------------------------
+    @staticmethod
+    def _hidden(widget: Widget) -> bool:
+        return isinstance(widget, Label) and not widget.text  # an empty note takes no room
+
+    def _size(self, ui: Ui, widget: Widget) -> tuple[int, int]:
+        if self._hidden(widget):
+            return (0, 0)
+        w, h = widget.preferred_size(ui, self.viewport.width)
+        return (self.viewport.width if self.full_width(widget) else w, h)
+
+    def _gap(self, index: int, widget: Widget) -> int:
+        return 0 if index == 0 or self._hidden(widget) else self.gap_before(widget)
+
+    def layout(self, ui: Ui, viewport: pygame.Rect) -> None:
+        self.viewport = pygame.Rect(viewport)
+        self._heights = [self._size(ui, w)[1] for w in self.items]
+        self.content_height = sum(self._heights) + sum(self._gap(i, w) for i, w in enumerate(self.items))
+        self.offset = max(0, min(self.offset, self.most()))
+        self.place(ui)
+
+    def place(self, ui: Ui) -> None:
+        y = self.viewport.y - self.offset
+        for i, (widget, height) in enumerate(zip(self.items, self._heights, strict=True)):
+            y += self._gap(i, widget)
+            widget.rect = pygame.Rect(self.viewport.x, y, self._size(ui, widget)[0], height)
+            y += height
+
+    # -- scrolling -----------------------------------------------------------------------------
+    def most(self) -> int:
+        return max(0, self.content_height - self.viewport.height)
+
+    def scrolls(self) -> bool:
+        return self.most() > 0
+
+    def scroll_to(self, ui: Ui, offset: int) -> bool:
+        """True when the list moved."""
+        offset = max(0, min(offset, self.most()))
+        if offset == self.offset:
+            return False
+        self.offset = offset
+        self.place(ui)
+        return True
+
+    def scroll_by(self, ui: Ui, dy: int) -> bool:
+        return self.scroll_to(ui, self.offset + dy)
+
+    def scroll_into_view(self, ui: Ui, widget: Widget | None, pad: int = 0) -> bool:
+        """Scroll the least that shows all of ``widget`` (with ``pad`` around it); True when it moved."""
+        if widget is None or widget not in self.items:
+            return False
+        if widget.rect.y - pad < self.viewport.y:
+            return self.scroll_by(ui, widget.rect.y - pad - self.viewport.y)
+        if widget.rect.bottom + pad > self.viewport.bottom:
+            return self.scroll_by(ui, widget.rect.bottom + pad - self.viewport.bottom)
+        return False
+
+    def shows(self, widget: Widget) -> bool:
+        """Whether ``widget`` (one of the items) is wholly in sight."""
+        return self.viewport.contains(widget.rect)
+
+    def hides_point(self, widget: Widget, pos: tuple[int, int]) -> bool:
+        """A click at ``pos`` on an item that is scrolled out of sight there."""
+        return widget in self.items and not self.viewport.collidepoint(pos)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: Widget | None, hovered: Widget | None) -> None:
+        t = ui.theme
+        ring = t.focus_gap + t.focus_width  # the focus ring sits outside a button: leave it room
+        old_clip = surface.get_clip()
+        surface.set_clip(self.viewport.inflate(2 * ring, 2 * ring).clip(old_clip))
+        for w in self.items:
+            if not self._hidden(w) and w.rect.bottom >= self.viewport.y - ring and \
+                    w.rect.y <= self.viewport.bottom + ring:
+                w.draw(surface, ui, focused=w is focused, hovered=w is hovered)
+        surface.set_clip(old_clip)
+        self.draw_scrollbar(surface, ui)
+
+    def draw_scrollbar(self, surface: pygame.Surface, ui: Ui) -> None:
+        """A thin bar just right of the viewport, only when the list is taller than it."""
+        if not self.scrolls():
+            return
+        c, sp = ui.theme.colours, ui.theme.spacing
+        track = pygame.Rect(self.viewport.right + sp.m, self.viewport.y, sp.s, self.viewport.height)
+        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
+        thumb_h = max(sp.xl, track.height * self.viewport.height // max(1, self.content_height))
+        thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.most())
+        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)

@@ -1,0 +1,162 @@
+"""Presenter mode: nothing saved, a class vote at each choice, discussion pauses."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from game.paths import scenes_dir
+from game.story.library import Library
+from game.story.runtime import Playthrough
+from game.ui.pilot import run_test
+from game.ui.screen import Push
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.discuss import DiscussScreen
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.present import DEFAULT_PROMPT, ClassVoteScreen, PresentScreen
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(scenes_dir())
+
+
+def story_with_discussion(library):
+    """A shipped story whose first scene with choices (on the first route) has a discuss: question."""
+    for story in library.stories():
+        pt = Playthrough(story)
+        for _ in range(30):
+            if pt.finished:
+                break
+            scene = pt.scene
+            if scene.discuss and not (len(pt.choices) == 1 and pt.choices[0].is_continue):
+                return story, pt
+            pt.choose(0)
+    pytest.skip("no shipped story has a discussion question before a real choice")
+
+
+def read_to_choices(pilot, screen):
+    while screen.reading:
+        pilot.press("space")
+
+
+def test_the_class_votes_with_number_keys_and_the_teacher_picks_the_choice_to_follow(library, home):
+    story, pt = story_with_discussion(library)
+    scene = pt.scene
+    with run_test(size=(1280, 720), text_scale=1.5) as pilot:
+        present = PresentScreen(story, pt)
+        pilot.app.apply(Push(present))
+        pilot.step()
+        read_to_choices(pilot, present)
+        before, second = present.pt.steps, pt.choices[1].text
+        pilot.press("1")  # choosing opens the vote; it is not a vote itself
+        vote = pilot.screen
+        assert isinstance(vote, ClassVoteScreen) and vote.tally == [0] * len(pt.choices)
+        assert vote.prompt.text == scene.discuss
+        pilot.press("1", "1", "1", "2")
+        assert vote.tally[:2] == [3, 1]
+        pilot.press("backspace")  # the last vote taken back
+        assert vote.tally[:2] == [3, 0]
+        assert vote.rows[0].most == 3
+        assert not any(w.overflows(pilot.app.ui) for w in vote.widgets)
+        pilot.press("2")  # focus follows the last vote keyed in
+        assert vote.focus.focused is vote.rows[1]
+        pilot.press("enter")  # the teacher follows choice 2
+        assert pilot.screen is present
+        assert present.pt.steps == before + 1
+        assert [e.text for e in present.pt.history() if e.kind == "choice"][-1] == second
+        assert not any(home.rglob("autosave*.json"))  # nothing saved
+
+
+def test_a_vote_with_no_discussion_question_asks_what_the_friend_should_do(library):
+    story = library.load(scenes_dir() / "example.yaml").story
+    with run_test(size=(1024, 600), text_scale=2.0) as pilot:
+        present = PresentScreen(story)
+        pilot.app.apply(Push(present))
+        pilot.step()
+        read_to_choices(pilot, present)
+        pilot.press("1")
+        vote = pilot.screen
+        assert isinstance(vote, ClassVoteScreen)
+        player = next(c.name for c in story.characters.values() if c.role == "player")
+        if not present.pt.scene.discuss:
+            assert vote.prompt.text == DEFAULT_PROMPT.format(player=player)
+        window = pilot.app.surface.get_rect()
+        for i in range(len(vote.rows)):  # each row scrolls into view when it has the focus
+            pilot.press(str(i + 1))
+            assert vote.area.shows(vote.rows[i]) and window.contains(vote.rows[i].rect)
+        assert not any(w.overflows(pilot.app.ui) for w in vote.widgets if vote.area.shows(w) or w not in vote.area.items)
+        assert vote.tally == [1] * len(vote.rows)
+        pilot.press("escape")  # back to the story, nothing chosen
+        assert pilot.screen is present and not present.pt.steps
+
+
+def test_presenter_mode_plays_to_the_debrief_and_saves_nothing(library, home):
+    story = library.load(scenes_dir() / "example.yaml").story
+    with run_test(size=(1280, 720)) as pilot:
+        present = PresentScreen(story)
+        pilot.app.apply(Push(present))
+        pilot.step()
+        for _ in range(80):
+            screen = pilot.screen
+            if isinstance(screen, DebriefScreen):
+                break
+            if isinstance(screen, DiscussScreen):
+                pilot.press("enter")
+            elif isinstance(screen, ClassVoteScreen):
+                pilot.press("1", "1", "enter")
+            elif getattr(screen, "card", None) is not None:
+                pilot.press("enter")
+            else:
+                read_to_choices(pilot, screen)
+                pilot.press("1")
+        assert isinstance(pilot.screen, DebriefScreen)
+        assert not any(home.rglob("*.json"))
+
+
+def test_discussion_pauses_for_pupils_come_once_before_the_choices_when_turned_on(library):
+    story, pt = story_with_discussion(library)
+    with run_test(size=(1280, 720)) as pilot:
+        play = PlayScreen(story, pt)
+        play.discussion_pauses = True
+        pilot.app.apply(Push(play))
+        pilot.step()
+        read_to_choices(pilot, play)
+        steps = play.pt.steps
+        pilot.press("1")
+        assert isinstance(pilot.screen, DiscussScreen)
+        assert pt.scene.discuss in pilot.screen.screen_text()
+        assert "not about yourselves" in pilot.screen.screen_text()
+        pilot.press("enter")
+        assert pilot.screen is play and play.pt.steps == steps  # nothing chosen yet
+        pilot.press("1")
+        assert play.pt.steps == steps + 1  # the pause came once
+
+
+def test_without_pauses_pupils_choose_straight_away(library):
+    story, pt = story_with_discussion(library)
+    with run_test(size=(1280, 720)) as pilot:
+        play = PlayScreen(story, pt)
+        pilot.app.apply(Push(play))
+        pilot.step()
+        read_to_choices(pilot, play)
+        steps = play.pt.steps
+        pilot.press("1")
+        assert play.pt.steps == steps + 1
+
+
+def test_play_present_needs_a_scenario_and_the_window():
+    from game.cli import main
+
+    assert main(["play", "--present"]) == 2
+    assert main(["play", "--text", "--present", "example"]) == 2
