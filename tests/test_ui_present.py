@@ -123,6 +123,8 @@ def test_presenter_mode_plays_to_the_debrief_and_saves_nothing(library, home):
                 pilot.press("1")
         assert isinstance(pilot.screen, DebriefScreen)
         assert not any(home.rglob("*.json"))
+        pilot.click(pilot.screen.again)  # playing again stays in presenter mode
+        assert isinstance(pilot.screen, PresentScreen) and pilot.screen.pt.steps == 0
 
 
 def test_discussion_pauses_for_pupils_come_once_before_the_choices_when_turned_on(library):

@@ -8,6 +8,8 @@ clips at large text. Then: Play again, Choose another story, Title.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.saves import SaveStore
@@ -61,9 +63,11 @@ def debrief_paragraphs(story: Story, debrief: Debrief) -> list[Paragraph]:
 
 
 class DebriefScreen(Screen):
-    def __init__(self, story: Story, debrief: Debrief, store: SaveStore | None = None) -> None:
+    def __init__(self, story: Story, debrief: Debrief, store: SaveStore | None = None,
+                 again: Callable[[], Screen] | None = None) -> None:
+        """``again`` makes the screen "Play again" opens (presenter mode plays again in presenter mode)."""
         super().__init__()
-        self.story, self.debrief, self.store = story, debrief, store
+        self.story, self.debrief, self.store, self.again_screen = story, debrief, store, again
 
     def compose(self) -> None:
         title = self.debrief.ending_title if not self.debrief.left_early else self.story.title
@@ -85,6 +89,8 @@ class DebriefScreen(Screen):
         return OnTitle(PickerScreen())
 
     def play_again(self) -> Action:
+        if self.again_screen is not None:
+            return Replace(self.again_screen())
         from game.ui.screens.play import PlayScreen
 
         return Replace(PlayScreen(self.story, None, self.store))

@@ -206,6 +206,12 @@ class PresentScreen(PlayScreen):
             return PlayScreen.choose(self, index)  # the debrief Replaces this screen at the end
         return super().tick(now_ms)
 
+    def finish(self) -> Action:
+        from game.ui.screen import Replace
+        from game.ui.screens.debrief import DebriefScreen
+
+        return Replace(DebriefScreen(self.story, self.pt.debrief(), None, again=lambda: PresentScreen(self.story)))
+
     def prompt(self) -> str:
         scene = self.pt.scene
         if scene is not None and scene.discuss:
