@@ -120,7 +120,7 @@ def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None)
     width = max(1, surface.get_width() - 2 * inset - 2 * pad_x)
     image = ui.text.render(text, size, t.colours.background, width)
     pill_w, pill_h = image.get_width() + 2 * pad_x, image.get_height() + 2 * pad_y
-    hard, soft = obstacles(screen, ui) if screen is not None else ([], [])
+    hard, soft = obstacles(screen, ui, surface.get_rect()) if screen is not None else ([], [])
     rect = place_pill(surface.get_size(), (pill_w, pill_h), inset, sp.s, hard, soft)
     # Ink on the page colour, the other way round: the text/background pair the theme already
     # checks for contrast, and unlike any button.
@@ -129,14 +129,13 @@ def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None)
     return rect
 
 
-def obstacles(screen: Screen, ui: Ui) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+def obstacles(screen: Screen, ui: Ui, window: pygame.Rect) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
     """(the controls, with room for their focus rings; the text and pictures) the pill should not
     cover, each grown by the gap to keep from it. A widget that holds others (the panel behind
     the dialogue) is only a backdrop; a control taller than `BIG_CONTROL` of the window (a story
     card in a scrolling list) counts as text: a corner of it covered still leaves it easy to use."""
     t, sp = ui.theme, ui.theme.spacing
     ring = 2 * (t.focus_gap + t.focus_width + sp.s)
-    window = pygame.Rect((0, 0), screen.size)
     widgets: Sequence[Widget] = [w for w in screen.widgets if w.rect.clip(window).height > 0]
     hard, soft = [], []
     for w in widgets:
