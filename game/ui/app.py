@@ -29,8 +29,12 @@ from pathlib import Path
 import pygame
 
 from game.settings import Settings
+from game.ui.captions import Captions
+from game.ui.captions import install as install_captions
 from game.ui.overlay import DevOverlay
 from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
+from game.ui.sound import SoundBoard
+from game.ui.sound import install as install_sound
 from game.ui.text import TextCache
 from game.ui.theme import theme_for
 from game.ui.toast import Toast
@@ -81,6 +85,8 @@ class App:
         self.crashes = 0
         self.overlay = DevOverlay()  # F12: for writers and developers; off unless pressed
         self.toast = Toast()  # "Copied ..." and other short notices over any screen
+        self.sound: SoundBoard | None = None  # game/ui/sound.py, installed by start
+        self.captions: Captions | None = None  # game/ui/captions.py, installed by start
         # What each screen was last laid out for (text size, font, spacing): the Settings screen
         # changes them, and every screen shown afterwards lays out again.
         self.laid_out_at: weakref.WeakKeyDictionary[Screen, tuple] = weakref.WeakKeyDictionary()
@@ -111,11 +117,15 @@ class App:
             from game.ui.screens.title import TitleScreen
 
             self.root = TitleScreen()
+        install_sound(self)
+        install_captions(self)
         self.running = True
         self.apply(Push(self.root))
 
     def close(self) -> None:
         self.running = False
+        if self.sound is not None:
+            self.sound.close()
         pygame.display.quit()
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -281,7 +291,8 @@ class App:
 
     # -- drawing and the loop ---------------------------------------------------------------
     def needs_redraw(self) -> bool:
-        return self.dirty or (bool(self.stack) and self.top.dirty)
+        return self.dirty or (bool(self.stack) and self.top.dirty) or (
+            self.captions is not None and self.captions.needs_redraw())
 
     def render(self) -> bool:
         """Draw the top screen if anything changed; True when a frame was drawn."""
@@ -297,6 +308,8 @@ class App:
             except Exception:
                 self.write_log("draw of the crash screen", traceback.format_exc())
                 self.surface.fill(self.ui.theme.colours.background)
+        if self.captions is not None:
+            self.captions.draw(self.surface, self.ui, self.clock(), self.top)
         self.toast.draw(self.surface, self.ui, self.clock())
         if self.overlay.visible:
             try:
@@ -314,7 +327,8 @@ class App:
         """Milliseconds until something needs a frame (the top screen's animation, a notice
         going away); None when nothing moves, so the loop sleeps until an event."""
         waits = [w for w in (self.top.wake_after_ms() if self.stack else None,
-                             self.toast.wake_after_ms(self.clock())) if w is not None]
+                             self.toast.wake_after_ms(self.clock()),
+                             self.captions.wake_after_ms() if self.captions is not None else None) if w is not None]
         return min(waits) if waits else None
 
     def tick(self) -> None:
