@@ -233,3 +233,18 @@ def test_bad_calls_exit_2_with_one_sentence(args, tmp_path):
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("spot-the-signs: ")
     assert "Traceback" not in r.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_the_packs_own_words_pass_the_language_checks(tmp_path, capsys):
+    """The template's fixed text and the general objectives and questions, checked like any document."""
+    from game.cli import main
+    from game.teacher.lesson import GENERAL_OBJECTIVES, GENERAL_QUESTIONS, TEMPLATES
+
+    template = (TEMPLATES / "lesson.html.j2").read_text(encoding="utf-8")
+    text = re.sub(r"<style>.*?</style>|\{#.*?#\}", "", template, flags=re.S)
+    text = re.sub(r"\{[%{].*?[%}]\}|<[^>]+>", " ", text, flags=re.S)
+    words = tmp_path / "pack-words.txt"
+    words.write_text("\n".join([text, *GENERAL_OBJECTIVES, *(f"{q.ask} {q.notes}" for q in GENERAL_QUESTIONS)]),
+                     encoding="utf-8")
+    assert "Do not promise secrecy" in text
+    assert main(["check", "--strict", str(words)]) == 0, capsys.readouterr().out
