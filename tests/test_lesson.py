@@ -144,9 +144,61 @@ def test_route_cap_keeps_big_stories_short(shared):
         assert pick_routes(explore(story).routes, cap=1)[:1] == pick_routes(explore(story).routes)[:1]
 
 
-def test_index_links_each_pack(example):
-    out = render_index([(build_pack(example), "example.html")])
-    assert '<a href="example.html">' in out and "<script" not in out
+def test_index_links_each_pack_and_its_pdf_when_there_is_one(example):
+    pack = build_pack(example)
+    out = render_index([(pack, "example.html", None)])
+    assert '<a href="example.html">' in out and ".pdf" not in out and "<script" not in out
+    out = render_index([(pack, "example.html", "example.pdf")])
+    assert '<a href="example.pdf">PDF</a>' in out
+
+
+def test_each_choice_pupils_see_is_listed_with_its_feedback_and_the_route_taken_is_marked(example):
+    pack = build_pack(example)
+    first = pack.routes[0].steps[0]
+    scene = example.scenes[first.part]
+    assert [o.text for o in first.options] == [c.text for c in scene.choices if not c.is_continue]
+    assert [o.feedback for o in first.options] == [c.feedback for c in scene.choices if not c.is_continue]
+    assert [o.text for o in first.options if o.taken] == [first.choice]
+    text = " ".join(parse(render_pack(pack)).text)
+    for option in first.options:
+        assert option.text in text and option.feedback in text
+
+
+def test_a_scene_printed_before_is_referred_back_to_with_the_choice_this_route_takes(example):
+    pack = build_pack(example)
+    later = pack.routes[1]
+    assert later.lead >= 1 and all(s.same_as == 1 for s in later.steps[:later.lead])
+    assert later.steps[later.lead].same_as is None
+    html = render_pack(pack)
+    step = later.steps[0]
+    assert f'Scene "{step.part}": <em>the same as in route 1.</em> This route takes: <strong>' in html
+
+
+def test_pause_to_discuss_questions_are_in_the_script(example):
+    discuss = [s.discuss for s in example.scenes.values() if s.discuss]
+    assert discuss
+    text = re.sub(r"\s+", " ", " ".join(parse(render_pack(build_pack(example))).text))
+    for question in discuss:
+        assert f"Pause to discuss: {question}" in text
+
+
+def test_a_story_without_teacher_notes_still_gets_a_full_pack(example):
+    from dataclasses import replace
+
+    from game.teacher.lesson import GENERAL_OBJECTIVES, GENERAL_QUESTIONS
+
+    bare = replace(example, objectives=(), questions=(), content_notes=(), follow_up=())
+    html = render_pack(build_pack(bare))
+    for heading in HEADINGS:
+        assert re.search(rf"<h2[^>]*>{re.escape(heading)}</h2>", html), heading
+    text = " ".join(parse(html).text)
+    for item in GENERAL_OBJECTIVES:
+        assert item in text
+    for q in GENERAL_QUESTIONS:
+        assert q.ask in text and q.notes in text
+    assert "gave no content notes" in text
+    assert "<li>Play another route" in html  # follow-up ideas always has ideas
+    assert not re.search(r"<(ul|ol)>\s*</\1>", html)  # no empty list anywhere
 
 
 def test_command_writes_one_pack(tmp_path):
@@ -171,12 +223,28 @@ def test_command_all_writes_every_shipped_scenario_and_an_index(tmp_path):
     ("lesson", "no-such-story", "-o", "x.html"),
     ("lesson", "-o", "x.html"),
     ("lesson", "example", "--all", "-o", "x"),
-    ("lesson", "example", "-o", "x.pdf"),
+    ("lesson", "example", "-o", "x.txt"),
+    ("lesson", "example", "-o", "x.pdf", "--browser", "no-such-browser"),
 ])
 def test_bad_calls_exit_2_with_one_sentence(args, tmp_path):
-    args = tuple(str(tmp_path / a) if a in ("x.html", "x", "x.pdf") else a for a in args)
+    args = tuple(str(tmp_path / a) if a in ("x.html", "x", "x.txt", "x.pdf") else a for a in args)
     r = run(*args)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("spot-the-signs: ")
     assert "Traceback" not in r.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_the_packs_own_words_pass_the_language_checks(tmp_path, capsys):
+    """The template's fixed text and the general objectives and questions, checked like any document."""
+    from game.cli import main
+    from game.teacher.lesson import GENERAL_OBJECTIVES, GENERAL_QUESTIONS, TEMPLATES
+
+    template = (TEMPLATES / "lesson.html.j2").read_text(encoding="utf-8")
+    text = re.sub(r"<style>.*?</style>|\{#.*?#\}", "", template, flags=re.S)
+    text = re.sub(r"\{[%{].*?[%}]\}|<[^>]+>", " ", text, flags=re.S)
+    words = tmp_path / "pack-words.txt"
+    words.write_text("\n".join([text, *GENERAL_OBJECTIVES, *(f"{q.ask} {q.notes}" for q in GENERAL_QUESTIONS)]),
+                     encoding="utf-8")
+    assert "Do not promise secrecy" in text
+    assert main(["check", "--strict", str(words)]) == 0, capsys.readouterr().out

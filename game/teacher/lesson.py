@@ -15,12 +15,31 @@ from pathlib import Path
 
 from game.story.debrief import Debrief
 from game.story.explore import Route, explore
-from game.story.model import HelpRoute
+from game.story.model import HelpRoute, Question
 from game.story.runtime import Playthrough
 from game.story.story import Line, Story
 
 MAX_ROUTES = 6  # routes printed in full; chosen to cover every ending and as many signs as possible
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Printed when a story has none of its own (the checker warns about that, W002, but such a
+# story still loads): a pack never has an empty section.
+GENERAL_OBJECTIVES = (
+    "Recognise some of the warning signs that someone is grooming a young person",
+    "Explain that it is never the young person's fault, and that the person grooming them is responsible",
+    "Name trusted adults and services that a young person, or a worried friend, can go to for help",
+)
+GENERAL_QUESTIONS = (
+    Question(ask="What did the person grooming do to win trust?",
+             notes="Look for the tactics: attention and compliments, gifts, secrets, moving to a private chat, "
+                   "making the young person feel special or that only they understand them."),
+    Question(ask="Which warning signs could a friend notice?",
+             notes="Changes in mood, secrecy about a phone, a much older friend, drifting away from friends. "
+                   "Signs are not proof; several together are a reason to talk to a trusted adult."),
+    Question(ask="How could a friend or a trusted adult help?",
+             notes="Listen and believe them, say it is not their fault, and tell a trusted adult even if asked "
+                   "not to. A friend does not have to sort it out alone."),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +53,23 @@ class LineView:
 
 
 @dataclass(frozen=True, slots=True)
+class OptionView:
+    text: str
+    feedback: str | None
+    taken: bool  # the choice this route makes
+
+
+@dataclass(frozen=True, slots=True)
 class StepView:
     part: str  # scene or ending id
     kind: str  # "scene" | "ending"
     title: str | None  # an ending's title
     lines: tuple[LineView, ...]
-    choice: str | None = None
+    choice: str | None = None  # the choice this route makes (None for "Continue")
     feedback: str | None = None
-    same_as: int | None = None  # this exact step was printed in full in that route number
+    options: tuple[OptionView, ...] = ()  # every choice pupils see here, with its feedback
+    discuss: str | None = None  # the scene's pause-to-discuss question for the class
+    same_as: int | None = None  # this scene, with the same lines and choices, was printed in full in that route
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +80,11 @@ class RouteView:
     steps: tuple[StepView, ...]
     signs: tuple[str, ...]  # sign names met on this route
     debrief: Debrief
+
+    @property
+    def lead(self) -> int:
+        """How many steps at the start of the route only refer back to an earlier route (printed with its heading)."""
+        return next((i for i, step in enumerate(self.steps) if not step.same_as), len(self.steps))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +108,14 @@ class LessonPack:
     school_contact: HelpRoute | None
     help: tuple[HelpRoute, ...]
     friend_can_do: tuple[str, ...]
+
+    @property
+    def objectives(self) -> tuple[str, ...]:
+        return self.story.objectives or GENERAL_OBJECTIVES
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.story.questions or GENERAL_QUESTIONS
 
 
 def pick_routes(routes: Sequence[Route], cap: int = MAX_ROUTES) -> list[Route]:
@@ -117,13 +158,15 @@ def play_route(story: Story, route: Route, number: int, seen: dict[tuple, int]) 
     for choice_id in route.choices:
         scene = pt.scene
         assert scene is not None
-        index = next(i for i, c in enumerate(pt.choices) if c.id == choice_id)
+        offered = pt.choices
+        index = next(i for i, c in enumerate(offered) if c.id == choice_id)
         lines = pt.lines
         choice = pt.choose(index)
-        key = (scene.id, tuple(ln.id for ln in lines), choice.id)
+        key = (scene.id, tuple(ln.id for ln in lines), tuple(c.id for c in offered))
+        options = tuple(OptionView(c.text, c.feedback, c.id == choice.id) for c in offered if not c.is_continue)
         steps.append(StepView(part=scene.id, kind="scene", title=None, lines=tuple(_line(story, ln) for ln in lines),
-                              choice=None if choice.is_continue else choice.text,
-                              feedback=choice.feedback, same_as=seen.get(key)))
+                              choice=None if choice.is_continue else choice.text, feedback=choice.feedback,
+                              options=options, discuss=scene.discuss, same_as=seen.get(key)))
         seen.setdefault(key, number)
     ending = pt.ending
     assert ending is not None and pt.finished
@@ -170,6 +213,6 @@ def render_pack(pack: LessonPack) -> str:
     return _environment().get_template("lesson.html.j2").render(pack=pack, index=None)
 
 
-def render_index(packs: Sequence[tuple[LessonPack, str]]) -> str:
-    """An index page linking each pack (pack, relative file name)."""
+def render_index(packs: Sequence[tuple[LessonPack, str, str | None]]) -> str:
+    """An index page linking each pack: (pack, its .html file name, its .pdf file name or None)."""
     return _environment().get_template("lesson.html.j2").render(pack=None, index=list(packs))
