@@ -527,7 +527,7 @@ class PlayScreen(Screen):
     # -- drawing ------------------------------------------------------------------------------
     def draw_decor(self, surface: pygame.Surface) -> None:
         assert self.ui is not None
-        image = background_image(self.backdrop, self.size)
+        image = background_image(self.backdrop, self.size, self.ui.theme.colours.backdrop_wash)
         if image is not None:
             surface.blit(image, (0, 0))
         else:
