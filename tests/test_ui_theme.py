@@ -314,6 +314,25 @@ def test_every_screen_draws_text_only_on_a_listed_pair(name, theme, story):
             f"{theme} {name}: {text!r} is drawn in {colour} on {background}, a pair text_pairs() does not list")
 
 
+@pytest.mark.usefixtures("_home")
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_a_chat_with_a_picture_behind_it_keeps_its_text_off_the_picture(theme, load, changed):
+    # Chats have no picture in the shipped stories, but a writer may give one a background.
+    result = load(changed("    kind: chat\n", "    kind: chat\n    background: bedroom\n"))
+    assert result.story is not None, result.diagnostics
+    pt = _first_chat(result.story)
+    assert pt.scene.background == "bedroom"
+    for size, scale in (((1024, 600), 1.0), ((1024, 600), 2.0)):  # the phone beside the actions, and above
+        with run_test(size=size, settings=Settings(theme=theme, text_scale=scale)) as pilot:
+            play = _play(pilot, result.story, pt, revealed=len(pt.lines))
+            assert play.backdrop == "bedroom"
+            drawn = record_text(pilot, play)
+            pairs = set(THEMES[theme].text_pairs().values())
+        assert scale > 1 or any(text == play.hint.text for text, _, _ in drawn)
+        for text, colour, background in drawn:
+            assert background is not None and (colour, background) in pairs, (theme, scale, text)
+
+
 def test_the_recorder_catches_text_on_a_pair_that_is_not_listed(story):
     with run_test(size=(1024, 600)) as pilot:
         screen = pilot.screen
