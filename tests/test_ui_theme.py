@@ -16,11 +16,17 @@ from game.story.runtime import Playthrough
 from game.story.story import Story
 from game.ui.pilot import Pilot, run_test
 from game.ui.screen import Push, Screen
+from game.ui.screens.about import AboutScreen, ConfirmDeleteScreen
+from game.ui.screens.controls import ControlsScreen
 from game.ui.screens.crash import CrashScreen
+from game.ui.screens.discuss import DiscussScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.play import PlayScreen
+from game.ui.screens.present import ClassVoteScreen, PresentScreen
 from game.ui.screens.settings import SettingsScreen
+from game.ui.screens.text_view import TextViewScreen
+from game.ui.screens.title import TitleScreen
 from game.ui.theme import (
     CONTRAST,
     CONTROL_CONTRAST,
@@ -193,6 +199,7 @@ def record_text(pilot: Pilot, screen: Screen) -> list[tuple[str, Colour, Colour 
             screen.hover = hover
             surface = RecordingSurface(pilot.app.size, texts, backgrounds)
             screen.draw(surface)
+            pilot.app.toast.draw(surface, ui, pilot.app.clock())  # "Copied ...", over any screen
             drawn += surface.drawn
         screen.hover = None
         return drawn
@@ -282,9 +289,56 @@ def crash(pilot: Pilot, story: Story) -> type:
     return CrashScreen
 
 
+def from_settings(button: str, then: type) -> Callable[[Pilot, Story], type]:
+    def reach(pilot: Pilot, story: Story) -> type:
+        settings(pilot, story)
+        pilot.screen.focus.focus(getattr(pilot.screen, button))
+        pilot.press("enter")
+        return then
+
+    return reach
+
+
+def confirm_delete(pilot: Pilot, story: Story) -> type:
+    from_settings("about", AboutScreen)(pilot, story)
+    pilot.click(pilot.screen.delete)
+    return ConfirmDeleteScreen
+
+
+def text_view(pilot: Pilot, story: Story) -> type:
+    _play(pilot, story)
+    pilot.press("space", "v")
+    return TextViewScreen
+
+
+def copied_notice(pilot: Pilot, story: Story) -> type:
+    pilot.press("c")
+    assert pilot.app.toast.visible(pilot.app.clock())
+    return TitleScreen
+
+
+def discuss(pilot: Pilot, story: Story) -> type:
+    pilot.app.apply(Push(DiscussScreen("What could the friend say to Mia here?")))
+    pilot.step()
+    return DiscussScreen
+
+
+def class_vote(pilot: Pilot, story: Story) -> type:
+    present = PresentScreen(story)
+    pilot.app.apply(Push(present))
+    pilot.step()
+    while present.reading:
+        pilot.press("space")
+    pilot.press("1", "1", "1", "2")  # the vote opens; three hands for choice 1, one for choice 2
+    return ClassVoteScreen
+
+
 SCREENS: dict[str, Callable[[Pilot, Story], type]] = {
     **SHOTS, "place-picked": place_picked_and_flagged, "spot-card": spot_card, "chat-flagged": chat_flagged_both_sides,
     "settings": settings, "pause": pause, "history": history, "crash": crash,
+    "controls": from_settings("controls", ControlsScreen), "about": from_settings("about", AboutScreen),
+    "confirm-delete": confirm_delete, "text-view": text_view, "copied-notice": copied_notice,
+    "discuss": discuss, "class-vote": class_vote,
 }
 
 

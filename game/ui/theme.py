@@ -188,6 +188,7 @@ class Theme:
             "flag on a flagged line": (c.help_border, c.help),
             "phone frame on a scene with no picture": (c.text_muted, c.rest_background),
             "scroll thumb on its track": (c.accent, c.scroll_track),
+            "a class vote's bar on its track": (c.primary, c.scroll_track),
         }
 
 
