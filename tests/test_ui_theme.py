@@ -14,6 +14,7 @@ from game import settings as game_settings
 from game.settings import Settings
 from game.story.runtime import Playthrough
 from game.story.story import Story
+from game.ui import captions
 from game.ui.pilot import Pilot, run_test
 from game.ui.screen import Push, Screen
 from game.ui.screens.about import AboutScreen, ConfirmDeleteScreen
@@ -200,6 +201,9 @@ def record_text(pilot: Pilot, screen: Screen) -> list[tuple[str, Colour, Colour 
             surface = RecordingSurface(pilot.app.size, texts, backgrounds)
             screen.draw(surface)
             pilot.app.toast.draw(surface, ui, pilot.app.clock())  # "Copied ...", over any screen
+            captions = getattr(pilot.app, "captions", None)  # sounds in words, over any screen
+            if captions is not None:
+                captions.draw(surface, ui, pilot.app.clock(), screen)
             drawn += surface.drawn
         screen.hover = None
         return drawn
@@ -317,6 +321,16 @@ def copied_notice(pilot: Pilot, story: Story) -> type:
     return TitleScreen
 
 
+def caption(pilot: Pilot, story: Story) -> type:
+    """A scene with a sound's caption showing over it."""
+    if not hasattr(pilot.app, "captions"):
+        captions.install(pilot.app)
+    play = _play(pilot, story)
+    pilot.app.ui.emit("message", "Jay: hi")
+    assert pilot.app.captions.visible(pilot.app.clock()) is not None
+    return type(play)
+
+
 def discuss(pilot: Pilot, story: Story) -> type:
     pilot.app.apply(Push(DiscussScreen("What could the friend say to Mia here?")))
     pilot.step()
@@ -338,7 +352,7 @@ SCREENS: dict[str, Callable[[Pilot, Story], type]] = {
     "settings": settings, "pause": pause, "history": history, "crash": crash,
     "controls": from_settings("controls", ControlsScreen), "about": from_settings("about", AboutScreen),
     "confirm-delete": confirm_delete, "text-view": text_view, "copied-notice": copied_notice,
-    "discuss": discuss, "class-vote": class_vote,
+    "discuss": discuss, "class-vote": class_vote, "caption": caption,
 }
 
 

@@ -169,6 +169,7 @@ class Theme:
             "text on a hovered help button": (c.text, c.help_hover),
             "text on the break screen and a scene with no picture": (c.text, c.rest_background),
             "muted text on the break screen and a scene with no picture": (c.text_muted, c.rest_background),
+            "a caption: the page colour on an ink pill": (c.background, c.text),
         }
 
     def control_pairs(self) -> dict[str, tuple[Colour, Colour]]:
