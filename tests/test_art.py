@@ -14,6 +14,7 @@ from game.story.model import is_id
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKGROUNDS = ROOT / "art" / "backgrounds"
+ICON = ROOT / "art" / "icon.svg"
 SCENES = ROOT / "scenes"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -26,6 +27,8 @@ MAX_BYTES = 20 * 1024
 PLAIN_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 SVGS = sorted(BACKGROUNDS.glob("*.svg"))
+ARTWORK = [*SVGS, ICON]  # every SVG the game draws: the same safety and palette rules for all
+MAX_ICON_BYTES = 4 * 1024
 
 
 def palette() -> set[str]:
@@ -73,7 +76,16 @@ def test_svg_is_small_and_has_the_16_by_9_viewbox(path: Path):
     assert root.get("viewBox", "").split() == ["0", "0", "1920", "1080"]
 
 
-@pytest.mark.parametrize("path", SVGS, ids=lambda p: p.stem)
+def test_the_icon_is_small_and_square():
+    assert ICON.is_file(), "art/icon.svg is the window icon and the title's mark"
+    assert ICON.stat().st_size < MAX_ICON_BYTES
+    root = parse(ICON)
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("viewBox", "").split() == ["0", "0", "256", "256"]
+    assert root.get("width") == root.get("height") == "256"
+
+
+@pytest.mark.parametrize("path", ARTWORK, ids=lambda p: p.stem)
 def test_svg_is_self_contained_with_no_text_scripts_or_bitmaps(path: Path):
     root = parse(path)
     for element in root.iter():
@@ -97,7 +109,7 @@ def test_art_readme_lists_a_palette():
     assert len(palette()) >= 10
 
 
-@pytest.mark.parametrize("path", SVGS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ARTWORK, ids=lambda p: p.stem)
 def test_svg_uses_only_the_palette(path: Path):
     used = {h.upper() for h in re.findall(r"#[0-9A-Fa-f]{6}\b", path.read_text(encoding="utf-8"))}
     extra = sorted(used - palette())
@@ -130,3 +142,11 @@ def test_svg_loads_in_pygame_at_full_and_loader_size(path: Path, pygame_svg):
     assert surface.get_size() == (1920, 1080)
     if hasattr(pygame_svg.image, "load_sized_svg"):
         assert pygame_svg.image.load_sized_svg(str(path), (1024, 576)).get_size() == (1024, 576)
+
+
+def test_the_icon_loads_in_pygame_at_the_window_icon_size(pygame_svg):
+    if not hasattr(pygame_svg.image, "load_sized_svg"):
+        pytest.skip("this pygame cannot load SVG at a chosen size")
+    image = pygame_svg.image.load_sized_svg(str(ICON), (64, 64))
+    assert image.get_size() == (64, 64)
+    assert pygame_svg.mask.from_surface(image, 127).count() > 0.75 * 64 * 64

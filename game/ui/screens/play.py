@@ -89,6 +89,7 @@ class PlayScreen(Screen):
         self.history_button = Button("Story so far (L)", self.open_history)
         self.undo_button = Button("Back a step (Z)", self.undo)
         self.panel = Panel()
+        self.actions_panel = Panel()  # a chat's choices and hint, when a picture is behind them
         self.lines_view = LinesView()
         self.hint = Label("", role="small", colour="text_muted")
         self.card_panel = CardPanel()
@@ -480,6 +481,10 @@ class PlayScreen(Screen):
                 used = self._stack_actions(x0, bottom - actions_h, col_w, act_room)[1]
                 view.rect = pygame.Rect(x0, top, col_w, max(0, phone_h))
                 content = [*([view] if phone_h >= keep else []), *used]
+            if self.backdrop and used:  # text never sits on a picture: a panel behind the actions
+                box = used[0].rect.unionall([w.rect for w in used[1:]])
+                self.actions_panel.rect = box.inflate(2 * sp.m, 2 * sp.m)
+                content.insert(content.index(used[0]), self.actions_panel)
         view.follow_focus(ui)
         card: list[Widget] = []
         if self.card is not None:
@@ -527,7 +532,7 @@ class PlayScreen(Screen):
     # -- drawing ------------------------------------------------------------------------------
     def draw_decor(self, surface: pygame.Surface) -> None:
         assert self.ui is not None
-        image = background_image(self.backdrop, self.size)
+        image = background_image(self.backdrop, self.size, self.ui.theme.colours.backdrop_wash)
         if image is not None:
             surface.blit(image, (0, 0))
         else:

@@ -13,14 +13,16 @@ from typing import Any
 import pygame
 
 from game.story.story import Line
+from game.ui.theme import Rgba
 from game.ui.widgets import Button, Ui, Widget
 
 _BACKGROUNDS: dict[str, pygame.Surface | None] = {}
-_SCALED: dict[tuple[str, tuple[int, int]], pygame.Surface] = {}
+_SCALED: dict[tuple[str, tuple[int, int], Rgba | None], pygame.Surface] = {}
 
 
-def background_image(name: str | None, size: tuple[int, int]) -> pygame.Surface | None:
-    """art/backgrounds/<name>.svg scaled to cover ``size`` (cached per name and size), or None."""
+def background_image(name: str | None, size: tuple[int, int], wash: Rgba | None = None) -> pygame.Surface | None:
+    """art/backgrounds/<name>.svg scaled to cover ``size``, with ``wash`` laid over it (a theme's
+    ``backdrop_wash``; cached per name, size and wash), or None."""
     if not name:
         return None
     if name not in _BACKGROUNDS:
@@ -34,7 +36,7 @@ def background_image(name: str | None, size: tuple[int, int]) -> pygame.Surface 
     source = _BACKGROUNDS[name]
     if source is None:
         return None
-    key = (name, size)
+    key = (name, size, wash if wash is not None and wash[3] else None)
     found = _SCALED.get(key)
     if found is None:
         sw, sh = source.get_size()
@@ -43,6 +45,10 @@ def background_image(name: str | None, size: tuple[int, int]) -> pygame.Surface 
         image = pygame.transform.smoothscale(source.convert_alpha() if pygame.display.get_surface() else source,
                                              (w, h))
         found = image.subsurface(pygame.Rect((w - size[0]) // 2, (h - size[1]) // 2, *size)).copy()
+        if key[2] is not None:
+            veil = pygame.Surface(size, pygame.SRCALPHA)
+            veil.fill(key[2])
+            found.blit(veil, (0, 0))
         if len(_SCALED) > 8:
             _SCALED.clear()
         _SCALED[key] = found
@@ -300,7 +306,7 @@ class CardPanel(Widget):
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
         t, c = ui.theme, ui.theme.colours
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*c.text, 90))
+        veil.fill(c.scrim)
         surface.blit(veil, (0, 0))
         pygame.draw.rect(surface, c.background, self.rect, border_radius=t.radii.large)
         edge = c.help_border if self.kind == "spot-sign" else c.accent
