@@ -105,6 +105,9 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
+        from game.ui.icon import window_icon
+
+        pygame.display.set_icon(window_icon())  # before set_mode: some systems ignore it afterwards
         self.surface = pygame.display.set_mode(self.requested_size, pygame.RESIZABLE)
         pygame.display.set_caption(CAPTION)
         try:
