@@ -90,3 +90,20 @@ def test_v_shows_the_scene_as_plain_text_and_esc_goes_back_to_the_same_place(sto
         assert pilot.screen is screen and screen.revealed == revealed
         pilot.press("v", "escape")
         assert pilot.screen is screen and screen.revealed == revealed
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_the_copied_notice_covers_no_button_and_no_caption(size):
+    from game.ui.widgets import Button
+
+    with run_test(size=size) as pilot:
+        pilot.app.ui.emit("place", "kitchen")  # a caption is showing too
+        pilot.press("c")
+        surface = pilot.app.surface
+        caption = pilot.app.captions.draw(surface, pilot.app.ui, pilot.now, pilot.screen)
+        notice = pilot.app.toast.draw(surface, pilot.app.ui, pilot.now, pilot.screen, [caption] if caption else [])
+        assert notice is not None and surface.get_rect().contains(notice)
+        assert caption is None or not notice.colliderect(caption)
+        for w in pilot.screen.widgets:
+            if isinstance(w, Button):
+                assert not notice.colliderect(w.rect), w

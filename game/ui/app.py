@@ -311,9 +311,8 @@ class App:
             except Exception:
                 self.write_log("draw of the crash screen", traceback.format_exc())
                 self.surface.fill(self.ui.theme.colours.background)
-        if self.captions is not None:
-            self.captions.draw(self.surface, self.ui, self.clock(), self.top)
-        self.toast.draw(self.surface, self.ui, self.clock())
+        caption = self.captions.draw(self.surface, self.ui, self.clock(), self.top) if self.captions else None
+        self.toast.draw(self.surface, self.ui, self.clock(), self.top, [caption] if caption else [])
         if self.overlay.visible:
             try:
                 self.overlay.draw(self.surface, self.ui, self.stack)

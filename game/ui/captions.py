@@ -112,7 +112,9 @@ class Captions:
             return None
 
 
-def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None) -> pygame.Rect:
+def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None,
+              avoid: Sequence[pygame.Rect] = ()) -> pygame.Rect:
+    """``text`` in a pill clear of ``screen``'s controls (and of ``avoid``: another pill)."""
     t, sp = ui.theme, ui.theme.spacing
     size = t.font_size("small")
     pad_x, pad_y = sp.m, sp.s
@@ -121,6 +123,7 @@ def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None)
     image = ui.text.render(text, size, t.colours.background, width)
     pill_w, pill_h = image.get_width() + 2 * pad_x, image.get_height() + 2 * pad_y
     hard, soft = obstacles(screen, ui, surface.get_rect()) if screen is not None else ([], [])
+    hard = [*hard, *(r.inflate(2 * sp.s, 2 * sp.s) for r in avoid)]
     rect = place_pill(surface.get_size(), (pill_w, pill_h), inset, sp.s, hard, soft)
     # Ink on the page colour, the other way round: the text/background pair the theme already
     # checks for contrast, and unlike any button.

@@ -3,9 +3,15 @@ screen, gone after a few seconds. The app owns one; it asks for a frame only whe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.widgets import Ui
+
+if TYPE_CHECKING:
+    from game.ui.screen import Screen
 
 SHOW_MS = 3000
 
@@ -32,13 +38,11 @@ class Toast:
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, ui: Ui, now_ms: int) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, now_ms: int, screen: Screen | None = None,
+             avoid: Sequence[pygame.Rect] = ()) -> pygame.Rect | None:
+        """The notice in a pill clear of the screen's controls and of ``avoid`` (the caption)."""
         if not self.visible(now_ms):
-            return
-        t, c, sp = ui.theme, ui.theme.colours, ui.theme.spacing
-        width = min(surface.get_width() - 2 * sp.xl, 900)
-        image = ui.text.render(self.text, t.font_size("body"), c.on_primary, width - 2 * sp.l, "center")
-        box = image.get_rect().inflate(2 * sp.l, 2 * sp.m)
-        box.midbottom = (surface.get_width() // 2, surface.get_height() - sp.l)
-        pygame.draw.rect(surface, c.primary, box, border_radius=t.radii.large)
-        surface.blit(image, image.get_rect(center=box.center))
+            return None
+        from game.ui.captions import draw_pill
+
+        return draw_pill(surface, ui, self.text, screen, avoid)
