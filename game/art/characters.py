@@ -301,7 +301,7 @@ def _hair_back(f: Figure) -> list[str]:
                         stroke=shade(hc, 0.18), stroke_width=1.5, stroke_linecap="round", opacity=0.8))
         out.append(path(d("M", cx - rx - 2, cy, "A", rx + 2, ry + 4, 0, 0, 1, cx + rx + 2, cy, "Z"), hc))
     elif s == "short":
-        out.append(path(d("M", cx - rx - 2, cy - 4, "A", rx + 3, ry + 6, 0, 0, 1, cx + rx + 2, cy - 4, "Z"), hc))
+        out.append(path(d("M", cx - rx - 2, cy + 1, "A", rx + 2.5, ry + 4, 0, 0, 1, cx + rx + 2, cy + 1, "Z"), hc))
     elif s == "wrap":
         scarf = f.scarf
         out.append(path(d("M", cx - rx - 5, cy - 2, "A", rx + 6, ry + 10, 0, 0, 1, cx + rx + 5, cy - 2, "Z"), scarf))
@@ -534,10 +534,14 @@ def _fringe(f: Figure) -> list[str]:
     s = f.hair
     out: list[str] = []
     if s == "short":
-        out.append(path(d("M", cx - rx - 1.5, cy - 2, "Q", cx - rx, cy - ry - 10, cx + 2, cy - ry - 7,
-                          "Q", cx + rx + 2, cy - ry - 8, cx + rx + 1.5, cy - 2,
-                          "L", cx + rx - 2.5, cy - 10, "Q", cx + rx - 10, cy - 24, cx + 6, cy - 23,
-                          "Q", cx - 14, cy - 23, cx - rx + 3, cy - 11, "Z"), hc))
+        # a side parting, the fringe swept across with a soft flick
+        out.append(path(d("M", cx - rx - 1.5, cy - 1, "Q", cx - rx, cy - ry - 8, cx + 2, cy - ry - 6,
+                          "Q", cx + rx + 2, cy - ry - 7, cx + rx + 1.5, cy - 1,
+                          "L", cx + rx - 2.5, cy - 6, "Q", cx + rx - 5, cy - 19, cx + 10, cy - 22,
+                          "Q", cx - 2, cy - 23, cx - 6, cy - 19.5, "Q", cx - 8, cy - 25, cx - 12, cy - 27,
+                          "Q", cx - rx + 2, cy - 22, cx - rx + 2.5, cy - 7, "Z"), hc))
+        out.append(path(d("M", cx - 12, cy - 27, "Q", cx - 10, cy - ry - 2, cx - 6, cy - ry - 5),
+                        stroke=shade(hc, 0.2), stroke_width=1.5, stroke_linecap="round", opacity=0.8))
     elif s == "long":
         out.append(path(d("M", cx - rx - 2, cy - 4, "Q", cx - rx - 1, cy - ry - 9, cx + 6, cy - ry - 6,
                           "Q", cx + rx + 3, cy - ry - 7, cx + rx + 2, cy - 4,
