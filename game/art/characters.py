@@ -131,9 +131,10 @@ def skin_colour(skin: int | None) -> str:
     return SKIN.get(skin or 3, SKIN[3])
 
 
-def _partner(colour: str, salt: int) -> str:
-    """A scarf or cap colour that goes with ``colour`` but is clearly different from it."""
-    choices = [c for c in SCARVES if _distance(c, colour) > 70]
+def _partner(colour: str, salt: int, skin: str | None = None) -> str:
+    """A scarf or cap colour that goes with ``colour`` but is clearly different from it (and from
+    the ``skin``, so a headscarf never blends into the face)."""
+    choices = [c for c in SCARVES if _distance(c, colour) > 70 and (skin is None or _distance(c, skin) > 60)]
     r, g, b = _hex(colour)
     index = (3 * r + 5 * g + 7 * b + salt) % len(choices)
     return choices[index]
@@ -167,11 +168,11 @@ class Figure:
 
     @property
     def scarf(self) -> str:
-        return _partner(self.top, 3)
+        return _partner(self.top, 3, self.skin)
 
     @property
     def cap(self) -> str:
-        return _partner(self.top, 7)
+        return _partner(self.top, 7, self.skin)
 
 
 AGE_HEAD = {"child": 1.08, "teen": 1.03, "young-adult": 1.0, "adult": 1.0, "older-adult": 0.99}
@@ -194,6 +195,9 @@ def figure(look: Any) -> Figure:
     if age == "older-adult" and named not in (None, "grey"):
         hair = mix(hair, GREY, 0.45)  # greying
     skin = skin_colour(_get(look, "skin"))
+    top = top_colour(_get(look, "top"))
+    if _distance(top, skin) < 30:  # a top the colour of the skin would look like none: a shade deeper
+        top = shade(top, 0.22)
     if named in ("blonde", "grey", "dyed", "red", "auburn") or style in ("shaved", "wrap", "covered"):
         brow = shade(mix(hair, skin, 0.2), 0.35) if named else shade(skin, 0.55)
     else:
@@ -205,7 +209,7 @@ def figure(look: Any) -> Figure:
     cy = 84 + drop
     jaw = min(0.82, AGE_JAW.get(age, 0.66) + (0.08 if build == "broad" else 0))
     return Figure(
-        skin=skin, hair=style, hair_colour=hair, brow=brow, top=top_colour(_get(look, "top")), build=build,
+        skin=skin, hair=style, hair_colour=hair, brow=brow, top=top, build=build,
         age=age, accessories=accessories, cx=100, cy=cy, rx=rx, ry=ry, jaw=jaw,
         neck=11 * hs * (0.92 if build == "slim" else 1.12 if build == "broad" else 1.0),
         shoulders=60 * AGE_SHOULDERS.get(age, 1.0) * b, sy=cy + ry + 17)
