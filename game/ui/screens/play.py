@@ -35,7 +35,16 @@ from game.ui.screen import (
     break_button,
     help_button,
 )
-from game.ui.screens.play_view import CardPanel, ChoiceButton, LinesView, Panel, Shown, background_image
+from game.ui.screens.play_view import (
+    CardPanel,
+    ChoiceButton,
+    LinesView,
+    Panel,
+    Shown,
+    Stage,
+    background_image,
+    stage_cast,
+)
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText, Widget
 
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 7)}
@@ -90,7 +99,8 @@ class PlayScreen(Screen):
         self.undo_button = Button("Back a step (Z)", self.undo)
         self.panel = Panel()
         self.actions_panel = Panel()  # a chat's choices and hint, when a picture is behind them
-        self.lines_view = LinesView()
+        self.stage = Stage()
+        self.lines_view = LinesView(story=self.story)
         self.hint = Label("", role="small", colour="text_muted")
         self.card_panel = CardPanel()
         self.card_title = Label("", role="subheading")
@@ -133,6 +143,8 @@ class PlayScreen(Screen):
                                        for i, c in enumerate(choices)]
         self.picked = max(0, min(self.picked, self.revealed - 1))
         self.lines_view.items = self.shown()
+        if scene is not None:
+            self.stage.cast = stage_cast(self.story.characters, scene.present, self.pt.lines[:self.revealed])
         self.lines_view.focus_index = self.picked if self.revealed else None
         if self.card is not None:
             self.card_panel.kind = self.card.kind
@@ -459,7 +471,8 @@ class PlayScreen(Screen):
                 view.rect = pygame.Rect(px + pad - sp.m, y - sp.m, inner + 2 * sp.m, lines_h + 2 * sp.m)
                 y += lines_h + sp.m
             _, used = self._stack_actions(px + pad, y, inner, act_room)
-            content = [self.panel, *([view] if show_lines else []), *used]
+            self.stage.rect = pygame.Rect(px, top, pw, max(0, self.panel.rect.top - top))
+            content = [self.stage, self.panel, *([view] if show_lines else []), *used]
         else:
             keep = one_line + view.header_height(ui) + 2 * sp.m
             side = width >= 2 * 460 + sp.xl and ui.theme.text_scale < 1.6

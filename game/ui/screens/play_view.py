@@ -1,5 +1,6 @@
-"""What the play screen draws: the place background, the lines of a scene (a dialogue panel in
-a place, a phone in a chat), choice buttons and the kind feedback card.
+"""What the play screen draws: the place background, the characters standing in a place, the lines
+of a scene (a dialogue panel in a place, a phone in a chat) with a small round face beside each
+spoken line, choice buttons and the kind feedback card.
 
 Nothing here decides what happens next: PlayScreen (play.py) owns the Playthrough and hands
 these widgets what to show.
@@ -7,12 +8,15 @@ these widgets what to show.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pygame
 
-from game.story.story import Line
+from game.story.model import Look
+from game.story.story import Character, Line, Story
+from game.ui import portraits
 from game.ui.theme import Rgba
 from game.ui.widgets import Button, Ui, Widget
 
@@ -74,9 +78,12 @@ class LinesView(Widget):
     lines keep a small flag and the word "flagged". It scrolls itself to keep the focused line
     in view; it never clips text sideways."""
 
-    def __init__(self, mode: str = "place", app_name: str | None = None) -> None:
+    def __init__(self, mode: str = "place", app_name: str | None = None, story: Story | None = None) -> None:
         super().__init__()
         self.mode, self.app_name = mode, app_name
+        # The story's characters: their faces beside their lines (in a chat, a profile picture, drawn
+        # from the look as the writer describes how the account appears).
+        self.cast: Mapping[str, Character] = story.characters if story is not None else {}
         self.items: list[Shown] = []
         self.focus_index: int | None = None
         self.show_focus = True
@@ -94,12 +101,33 @@ class LinesView(Widget):
     def _inner_width(self, ui: Ui, width: int) -> int:
         return max(1, width - 2 * self._pad(ui))
 
+    def avatar_size(self, ui: Ui) -> int:
+        """The diameter of the face beside a line: as tall as the name and the first line of words
+        (so a one-line item is no taller for it), within a comfortable range. 0 with no cast."""
+        if not self.cast:
+            return 0
+        t, sp = ui.theme, ui.theme.spacing
+        natural = ui.text.line_height(t.font_size("small")) + sp.xs + ui.text.line_height(t.font_size("body"))
+        return max(sp.xl, min(sp.xxl + sp.s if self.mode == "place" else sp.xxl, natural))
+
+    def _look(self, item: Shown) -> Look | None:
+        character = self.cast.get(item.line.speaker) if item.speaker is not None else None
+        return character.look if character is not None else None
+
+    def _has_avatar(self, item: Shown) -> bool:
+        """Chat: incoming messages from a character have a face; the phone owner's own do not."""
+        if not self.cast or item.speaker is None or item.line.speaker not in self.cast:
+            return False
+        return self.mode == "place" or not item.mine
+
     def _item_boxes(self, ui: Ui, width: int) -> list[tuple[pygame.Rect, int, int]]:
         """For each item: its box relative to the content's top-left, the name row's height and
         the text's wrap width."""
         t, sp = ui.theme, ui.theme.spacing
         inner = self._inner_width(ui, width)
         small, body = t.font_size("small"), t.font_size("body")
+        face = self.avatar_size(ui)
+        column = face + sp.m if face else 0  # room for a face beside a spoken line
         out, y = [], 0
         for i, item in enumerate(self.items):
             if i:
@@ -108,20 +136,21 @@ class LinesView(Widget):
             name_h = ui.text.line_height(small) + sp.xs if name else 0
             if self.mode == "place":
                 gutter = sp.l  # room for the flag
-                wrap = max(1, inner - gutter - 2 * sp.s)
+                wrap = max(1, inner - gutter - 2 * sp.s - (column if item.speaker is not None else 0))
                 text_h = ui.text.measure(item.line.text, body, wrap).height
-                box = pygame.Rect(0, y, inner, name_h + text_h + 2 * sp.s)
+                box = pygame.Rect(0, y, inner, max(name_h + text_h, face if self._has_avatar(item) else 0) + 2 * sp.s)
             elif item.speaker is None:  # narration in a chat: centred, no bubble
                 wrap = max(1, inner - 2 * sp.l)
                 m = ui.text.measure(item.line.text, body, wrap)
                 box = pygame.Rect(0, y, inner, name_h + m.height + 2 * sp.s)
             else:
-                wrap = max(1, int(inner * 0.8) - 2 * sp.m)
+                shift = column if self._has_avatar(item) else 0  # an incoming message's face, on its left
+                wrap = max(1, min(int(inner * 0.8), inner - shift) - 2 * sp.m)
                 m = ui.text.measure(item.line.text, body, wrap)
                 name_w = ui.text.measure(name, small).width if name else 0
-                w = min(inner, max(m.width + 2 * sp.m, name_w))
-                x = inner - w if item.mine else 0
-                box = pygame.Rect(x, y, w, name_h + m.height + 2 * sp.s)
+                w = min(inner - shift, max(m.width + 2 * sp.m, name_w))
+                x = inner - w if item.mine else shift
+                box = pygame.Rect(x, y, w, max(name_h + m.height + 2 * sp.s, face if shift else 0))
             out.append((box, name_h, wrap))
             y = box.bottom
         return out
@@ -185,6 +214,7 @@ class LinesView(Widget):
         area = view.inflate(2 * sp.m - 2, 0)  # the bar and flag beside a bubble sit in the padding
         surface.set_clip(area.clip(old_clip) if old_clip else area)
         small, body = t.font_size("small"), t.font_size("body")
+        face = self.avatar_size(ui)
         for i, ((box, name_h, wrap), item) in enumerate(zip(self._item_boxes(ui, self.rect.width), self.items,
                                                            strict=True)):
             r = box.move(view.x, view.y - self.offset)
@@ -201,12 +231,20 @@ class LinesView(Widget):
                     pygame.draw.rect(surface, c.help_border, bubble, width=t.border_width + 1,
                                      border_radius=t.radii.large)
                 text_x = bubble.x + sp.m
+                if self._has_avatar(item):
+                    self._draw_avatar(surface, ui, item, (r.x - face - sp.m, r.y), face, c.surface)
             elif self.mode == "chat":
                 text_x = r.x + sp.l
             else:
-                if item.spotted or (self.show_focus and i == self.focus_index):
+                picked = item.spotted or (self.show_focus and i == self.focus_index)
+                if picked:
                     pygame.draw.rect(surface, c.help if item.spotted else c.surface, r, border_radius=t.radii.medium)
                 text_x = r.x + sp.l + sp.s
+                if face and item.speaker is not None:  # narration keeps the whole width
+                    if self._has_avatar(item):
+                        self._draw_avatar(surface, ui, item, (text_x, r.y + sp.s), face,
+                                          c.background if picked else c.surface)
+                    text_x += face + sp.m
             name = self._name(item)
             if name:
                 align = "right" if (self.mode == "chat" and item.mine) else "left"
@@ -228,6 +266,11 @@ class LinesView(Widget):
         surface.set_clip(old_clip)
         if self.scroll_range(ui) > 0:
             self._draw_scroll_hint(surface, ui, view)
+
+    def _draw_avatar(self, surface: pygame.Surface, ui: Ui, item: Shown, at: tuple[int, int], size: int,
+                     backing: tuple[int, int, int]) -> None:
+        """The speaker's face in a circle, showing the mood this line was said with."""
+        surface.blit(portraits.avatar(self._look(item), item.line.mood, size, backing), at)
 
     def scroll_range(self, ui: Ui) -> int:
         boxes = self._item_boxes(ui, self.rect.width)
@@ -277,6 +320,57 @@ class LinesView(Widget):
             image = ui.text.render(self.app_name, size, c.on_primary, max(1, head.width - 2 * t.spacing.m), "center")
             surface.blit(image, image.get_rect(center=head.center))
         pygame.draw.rect(surface, c.text_muted, self.rect, width=t.border_width + 1, border_radius=radius)
+
+
+def stage_cast(characters: Mapping[str, Character], present: Sequence[str],
+               shown: Sequence[Line]) -> list[tuple[Look, str]]:
+    """(look, mood) for each character present, in order: whoever said the latest line shows that
+    line's mood, everyone else is calm (neutral)."""
+    speaker = next((ln for ln in reversed(shown) if ln.speaker in present), None)
+    return [(characters[cid].look, (speaker.mood or "neutral") if speaker is not None and speaker.speaker == cid
+             else "neutral") for cid in present if cid in characters]
+
+
+class Stage(Widget):
+    """The characters present in a place, standing on the background above the dialogue panel.
+
+    Its rect is the room between the top bar and the panel (the play screen sets it). The figures
+    stand on the panel's top edge, their waists tucked just behind it, as large as the room allows
+    up to about half the window's height; when the room is too small for a face to read (a small
+    window, big text, a long scene), they are not drawn: the faces beside the lines still show who
+    is speaking."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cast: list[tuple[Look, str]] = []
+
+    def min_height(self, ui: Ui) -> int:
+        return 5 * ui.theme.spacing.xl  # a face about 60 pixels tall
+
+    def figure_rects(self, ui: Ui, window_height: int) -> list[pygame.Rect]:
+        """Where each figure goes (empty when there is no room for them)."""
+        n = len(self.cast)
+        if not n or self.rect.width <= 0:
+            return []
+        sp = ui.theme.spacing
+        tuck = sp.l  # hidden behind the panel's top edge
+        h = min(self.rect.height + tuck, window_height * 45 // 100)
+        step = 0.92  # neighbours stand close, like people chatting
+        w = h * 4 // 5
+        needed = w + (n - 1) * w * step
+        if needed > self.rect.width:  # too many for the width: smaller
+            w = int(self.rect.width / (1 + (n - 1) * step))
+            h = w * 5 // 4
+        if h < self.min_height(ui):
+            return []
+        total = int(w + (n - 1) * w * step)
+        x0 = self.rect.centerx - total // 2
+        bottom = self.rect.bottom + tuck
+        return [pygame.Rect(x0 + int(i * w * step), bottom - h, w, h) for i in range(n)]
+
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        for (look, mood), r in zip(self.cast, self.figure_rects(ui, surface.get_height()), strict=False):
+            surface.blit(portraits.figure(look, mood, r.size), r.topleft)
 
 
 class Panel(Widget):
