@@ -13,7 +13,9 @@ from game.settings import Settings
 from game.speech import Speaker
 from game.ui import read_aloud
 from game.ui.pilot import run_test
-from game.ui.read_aloud import STATUS_OFF, SWITCHED_ON, ReadAloud, install, read_aloud_of
+from game.ui.read_aloud import SWITCHED_ON, ReadAloud, install, read_aloud_of
+from game.ui.screen import Push
+from game.ui.screens.settings import SettingsScreen
 from game.ui.widgets import spoken_label
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -45,7 +47,7 @@ class FakeSpeaker:
         self.rates.append(multiplier)
 
     def status(self) -> str:
-        return "Read aloud is ready."
+        return "Read aloud is ready." if self.available else "Read aloud needs a speech engine."
 
     def close(self) -> None:
         self.closed = True
@@ -84,7 +86,7 @@ def test_nothing_is_said_and_no_voice_is_started_when_read_aloud_is_off(fakes):
         pilot.press("tab", "tab", "enter")
         pilot.app.ui.emit("line", "Mia: Hello")
         assert fakes == []
-        assert read_aloud_of(pilot.app).status() == STATUS_OFF
+        assert read_aloud_of(pilot.app).status() == ""
 
 
 def test_a_new_screen_is_introduced(fakes):
@@ -160,6 +162,17 @@ def test_closing_read_aloud_closes_its_voice_and_installing_again_replaces_it(fa
         assert read_aloud_of(pilot.app) is not first
         read_aloud_of(pilot.app).close()
         assert fakes[1].closed
+
+
+def test_settings_says_why_read_aloud_cannot_work_here(fakes):
+    with run_test(size=(1280, 720), settings=ON) as pilot:
+        install(pilot.app)
+        assert pilot.app.ui.services["speech"] is read_aloud_of(pilot.app)
+        assert read_aloud_of(pilot.app).status() == ""  # working: nothing to say
+        fakes[0].available = False  # e.g. no espeak-ng on this computer
+        pilot.app.apply(Push(SettingsScreen()))
+        pilot.step()
+        assert pilot.screen.notes["Read aloud"].text == "Read aloud needs a speech engine."
 
 
 class QuickEngine:

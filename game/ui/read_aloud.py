@@ -1,6 +1,8 @@
 """Read aloud: the computer's voice says what the pupil sees, when they have asked for it.
 
-    read_aloud.install(app)     # App.start calls this; App.close closes it (ReadAloud.close)
+    read_aloud.install(app)     # App.start calls this: it is app.ui.services["speech"]
+    app.ui.services["speech"].status()   # for Settings: "" or why the voice cannot work here
+    app.ui.services["speech"].close()    # App.close: ends the voice's threads (a second at most)
 
 A listener on the UI's one event channel (`Ui.emit`). With ``ui.settings.read_aloud`` on, it
 says the control that gets the focus (``focus``), a new screen's introduction (``screen``), each
@@ -28,7 +30,7 @@ from game.ui.widgets import Ui
 if TYPE_CHECKING:
     from game.ui.app import App
 
-STATUS_OFF = "Read aloud is off."
+SERVICE = "speech"  # its name in ui.services
 SWITCHED_ON = "Read aloud is on."
 
 # event -> does it stop what is being said?
@@ -92,10 +94,12 @@ class ReadAloud:
             self.speaker.stop()
 
     def status(self) -> str:
-        """A sentence for the settings screen: off, ready, or what is missing."""
-        if not self.on:
-            return STATUS_OFF
-        return self._speaker().status()
+        """For the Settings screen (``ui.services``): why the voice cannot work here, e.g. "Read
+        aloud needs a speech engine. On Linux install espeak-ng ...", or "" when it can (or has not
+        been switched on yet: nothing is started until then)."""
+        if self.speaker is None or self.speaker.available:
+            return ""
+        return self.speaker.status()
 
     def close(self) -> None:
         """Stop the voice and end its threads (waits at most a second; never for ever)."""
@@ -109,12 +113,15 @@ class ReadAloud:
 
 
 def install(app: App, make_speaker: Callable[[], SpeakerLike] | None = None) -> None:
-    """Put read aloud on ``app``'s event channel, replacing (and closing) one installed before.
-    ``make_speaker``: tests pass a fake; `SPEAKER_FACTORY` otherwise."""
+    """Put read aloud on ``app``'s event channel and in ``app.ui.services["speech"]``, replacing
+    (and closing) one installed before. ``make_speaker``: tests pass a fake; `SPEAKER_FACTORY`
+    otherwise."""
     for old in read_aloud_listeners(app):
         old.close()
         app.ui.listeners.remove(old)
-    app.ui.listeners.append(ReadAloud(app.ui, make_speaker))
+    read_aloud = ReadAloud(app.ui, make_speaker)
+    app.ui.listeners.append(read_aloud)
+    app.ui.services[SERVICE] = read_aloud
 
 
 def read_aloud_listeners(app: App) -> list[ReadAloud]:
@@ -122,6 +129,6 @@ def read_aloud_listeners(app: App) -> list[ReadAloud]:
 
 
 def read_aloud_of(app: App) -> ReadAloud | None:
-    """The app's read aloud, for the settings screen's status line (None if not installed)."""
-    found = read_aloud_listeners(app)
-    return found[-1] if found else None
+    """The app's read aloud (None if not installed)."""
+    service = app.ui.services.get(SERVICE)
+    return service if isinstance(service, ReadAloud) else None
