@@ -102,12 +102,12 @@ def pyttsx3_engine(platform: str | None = None) -> Any:
     """
     platform = platform or sys.platform
     if platform == "win32":
-        try:  # SAPI is COM: each thread that uses it initialises COM for itself
+        # SAPI is COM: each thread that uses it initialises COM for itself (comtypes does it only
+        # for the thread that first imports it; a replacement worker would be left without).
+        with contextlib.suppress(Exception):  # without pythoncom, the engine below says what failed
             import pythoncom  # type: ignore[import-not-found]
 
             pythoncom.CoInitialize()
-        except Exception:
-            pass  # comtypes initialises COM on import; the engine below says if that was not enough
     try:
         from pyttsx3.engine import Engine  # type: ignore[import-untyped]
     except ImportError as e:
