@@ -66,23 +66,26 @@ def fakes(monkeypatch) -> list[FakeSpeaker]:
     return made
 
 
-def texts(speaker: FakeSpeaker) -> list[str]:
-    return [text for text, _ in speaker.said]
+def installed(pilot) -> FakeSpeaker | None:
+    """Install read aloud on the pilot's app (again, if App.start did already) and return its
+    speaker: None while read aloud has never been on."""
+    install(pilot.app)
+    return read_aloud_of(pilot.app).speaker
 
 
 def test_tab_reads_the_focused_control_aloud(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
         pilot.press("tab")
         focused = spoken_label(pilot.screen.focus.focused)
-        assert focused and fakes[0].said[-1] == (focused, True)
+        assert focused and speaker.said[-1] == (focused, True)
         pilot.press("tab")
-        assert fakes[0].said[-1] == (spoken_label(pilot.screen.focus.focused), True)
+        assert speaker.said[-1] == (spoken_label(pilot.screen.focus.focused), True)
 
 
 def test_nothing_is_said_and_no_voice_is_started_when_read_aloud_is_off(fakes):
     with run_test(size=(1024, 600), settings=Settings(read_aloud=False)) as pilot:
-        install(pilot.app)
+        assert installed(pilot) is None
         pilot.press("tab", "tab", "enter")
         pilot.app.ui.emit("line", "Mia: Hello")
         assert fakes == []
@@ -91,15 +94,15 @@ def test_nothing_is_said_and_no_voice_is_started_when_read_aloud_is_off(fakes):
 
 def test_a_new_screen_is_introduced(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
         pilot.press("tab", "enter")
-        assert fakes[0].said[-1] == (pilot.screen.spoken_intro(), True)
         assert pilot.screen.spoken_intro()
+        assert speaker.said[-1] == (pilot.screen.spoken_intro(), True)
 
 
 def test_lines_messages_and_feedback_are_read_and_other_events_are_not(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
         ui = pilot.app.ui
         ui.emit("line", "Mia: Are you coming to the park?")
         ui.emit("message", "Jay: dont tell anyone")
@@ -109,7 +112,7 @@ def test_lines_messages_and_feedback_are_read_and_other_events_are_not(fakes):
         ui.emit("select", "Play")
         ui.emit("back")
         ui.emit("focus", "")
-        assert fakes[0].said == [
+        assert speaker.said == [
             ("Mia: Are you coming to the park?", True),
             ("Jay: dont tell anyone", False),  # a burst of messages is read in full
             ("Jay: our secret", False),
@@ -119,18 +122,18 @@ def test_lines_messages_and_feedback_are_read_and_other_events_are_not(fakes):
 
 def test_the_first_line_after_a_screen_lets_its_introduction_finish(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
         pilot.app.ui.emit("screen", "A story. Next")
         pilot.app.ui.emit("line", "Mia: Hi")
         pilot.app.ui.emit("line", "Sam: Hi Mia")
-        assert fakes[0].said[-3:] == [("A story. Next", True), ("Mia: Hi", False), ("Sam: Hi Mia", True)]
+        assert speaker.said[-3:] == [("A story. Next", True), ("Mia: Hi", False), ("Sam: Hi Mia", True)]
 
 
 def test_switching_read_aloud_off_silences_it_and_on_again_says_so_at_the_pupils_pace(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
+        made = len(fakes)
         ui = pilot.app.ui
-        speaker = fakes[0]
         assert speaker.rates == [1.0]
         ui.apply(replace(ui.settings, read_aloud=False))
         assert speaker.stops == 1
@@ -141,35 +144,32 @@ def test_switching_read_aloud_off_silences_it_and_on_again_says_so_at_the_pupils
         assert speaker.said[-1] == (SWITCHED_ON, True) and speaker.rates[-1] == 1.5
         ui.apply(replace(ui.settings, speech_rate=0.75))
         assert speaker.rates[-1] == 0.75 and speaker.said[-1] == (SWITCHED_ON, True)  # not said twice
-        assert len(fakes) == 1  # one voice for the whole session
+        assert len(fakes) == made  # one voice for the whole session
 
 
 def test_switching_read_aloud_on_in_settings_starts_the_voice_then(fakes):
     with run_test(size=(1024, 600)) as pilot:
-        install(pilot.app)
-        assert fakes == []
+        assert installed(pilot) is None and fakes == []
         pilot.app.ui.apply(replace(pilot.app.ui.settings, read_aloud=True))
-        assert texts(fakes[0]) == [SWITCHED_ON]
+        assert [text for text, _ in fakes[0].said] == [SWITCHED_ON]
 
 
 def test_closing_read_aloud_closes_its_voice_and_installing_again_replaces_it(fakes):
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app)
-        first = read_aloud_of(pilot.app)
-        install(pilot.app)
-        assert fakes[0].closed
+        first = installed(pilot)
+        second = installed(pilot)
+        assert first.closed and not second.closed
         assert [x for x in pilot.app.ui.listeners if isinstance(x, ReadAloud)] == [read_aloud_of(pilot.app)]
-        assert read_aloud_of(pilot.app) is not first
         read_aloud_of(pilot.app).close()
-        assert fakes[1].closed
+        assert second.closed
 
 
 def test_settings_says_why_read_aloud_cannot_work_here(fakes):
     with run_test(size=(1280, 720), settings=ON) as pilot:
-        install(pilot.app)
+        speaker = installed(pilot)
         assert pilot.app.ui.services["speech"] is read_aloud_of(pilot.app)
         assert read_aloud_of(pilot.app).status() == ""  # working: nothing to say
-        fakes[0].available = False  # e.g. no espeak-ng on this computer
+        speaker.available = False  # e.g. no espeak-ng on this computer
         pilot.app.apply(Push(SettingsScreen()))
         pilot.step()
         assert pilot.screen.notes["Read aloud"].text == "Read aloud needs a speech engine."
@@ -202,23 +202,26 @@ class QuickEngine:
         self._queued = []
 
 
-def test_with_the_real_speaker_tab_is_spoken_on_its_own_thread_and_closing_ends_it():
+def test_with_the_real_speaker_tab_is_spoken_on_its_own_thread_and_closing_ends_it(monkeypatch):
     engines: list[QuickEngine] = []
+    speakers: list[Speaker] = []
 
     def engine() -> QuickEngine:
         engines.append(QuickEngine())
         return engines[-1]
 
-    speakers: list[Speaker] = []
-
     def make() -> Speaker:
         speakers.append(Speaker(engine))
         return speakers[-1]
 
+    monkeypatch.setattr(read_aloud, "SPEAKER_FACTORY", make)
     with run_test(size=(1024, 600), settings=ON) as pilot:
-        install(pilot.app, make_speaker=make)
+        speaker = installed(pilot)
+        assert speaker.wait_until_idle(2.0)
         pilot.press("tab")
-        assert speakers[0].wait_until_idle(2.0)
-        assert engines[0].spoken == [spoken_label(pilot.screen.focus.focused)]
+        assert speaker.wait_until_idle(2.0)
+        assert engines[-1].spoken == [spoken_label(pilot.screen.focus.focused)]
         read_aloud_of(pilot.app).close()
+    for s in speakers:
+        assert s.close(timeout=2.0)
     assert not [t for t in threading.enumerate() if t.name.startswith("speech-")]

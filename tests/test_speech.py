@@ -12,6 +12,7 @@ import sys
 import threading
 import types
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -420,3 +421,12 @@ def test_close_never_waits_for_a_line_being_spoken_and_stops_it(lab):
     gate.set()
     assert speaker.close(timeout=WAIT)
     assert engine.spoken == [("a long line of the story", 1, False)]
+
+
+def test_speech_never_imports_pygame():
+    import subprocess
+
+    code = "import sys, game.speech; print('pygame' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "False", out.stderr
