@@ -61,3 +61,20 @@ def locate() -> Callable[[str, str], tuple[int, int]]:
         return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
     return _locate
+
+
+@pytest.fixture(autouse=True)
+def _silent_speech(monkeypatch):
+    """No test ever talks out loud: read aloud gets an engine that is never there (tests of
+    read aloud itself pass their own fake speakers)."""
+    import sys
+
+    if "game.ui.read_aloud" not in sys.modules and "pygame" not in sys.modules:
+        return  # this test never opens the window
+    from game import speech
+    from game.ui import read_aloud
+
+    def no_engine():
+        raise speech.SpeechUnavailable("no speech engine in the tests")
+
+    monkeypatch.setattr(read_aloud, "SPEAKER_FACTORY", lambda: speech.Speaker(no_engine))

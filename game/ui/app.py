@@ -32,6 +32,7 @@ from game.settings import Settings
 from game.ui.captions import Captions
 from game.ui.captions import install as install_captions
 from game.ui.overlay import DevOverlay
+from game.ui.read_aloud import install as install_read_aloud
 from game.ui.screen import Action, Pop, PopToRoot, Push, Quit, Replace, Screen
 from game.ui.sound import SoundBoard
 from game.ui.sound import install as install_sound
@@ -122,6 +123,7 @@ class App:
             self.root = TitleScreen()
         install_sound(self)
         install_captions(self)
+        install_read_aloud(self)  # before the first screen, so its intro is read
         self.running = True
         self.apply(Push(self.root))
 
@@ -129,6 +131,9 @@ class App:
         self.running = False
         if self.sound is not None:
             self.sound.close()
+        speech = self.ui.services.get("speech")
+        if speech is not None:
+            speech.close()
         pygame.display.quit()
 
     def resize(self, size: tuple[int, int]) -> None:
