@@ -374,3 +374,12 @@ def test_terminal_play_offers_only_the_stories_the_classroom_lists(home, tmp_pat
     assert main(["play", "--text", "--classroom", str(path)]) == 0
     out = capsys.readouterr().out
     assert "1) You owe us" in out and "2)" not in out
+
+
+def test_the_example_in_the_docs_is_a_good_file():
+    text = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    state = parse_classroom(example, lint=True)
+    assert state.diagnostics == ()
+    assert state.classroom.contact.name == "Mrs Patel" and state.classroom.scenarios[0] == "new-friend"
+    assert state.header.startswith("# Year 8, Oak Hill School.")
