@@ -123,10 +123,11 @@ class ClassroomScreen(CardListScreen):
     def rows(self) -> list[Widget]:
         assert self.stories is not None
         out: list[Widget] = [self.problems] if self.state.diagnostics else []
-        out += [section("Stories pupils see"), self.every, *self.story_rows.values(),
-                section("Your school's contact, on every help screen"), *self.fields.values(),
+        out += [section("Stories pupils see (Enter shows or hides one)"), self.every, *self.story_rows.values(),
+                section("Your school's contact, on every help screen (type, then Enter)"), *self.fields.values(),
                 section("In lessons"), self.pauses,
-                section("Settings every pupil starts with (each pupil can still change their own)"),
+                section("Settings every pupil starts with: each pupil can still change their own "
+                        "(Left and Right change them)"),
                 *self.setting_rows.values(), self.path_label]
         return out
 
@@ -148,7 +149,7 @@ class ClassroomScreen(CardListScreen):
             value = layer.get(name, getattr(built_in, name))
             whose = "this classroom" if name in layer else "built in"
             self.setting_rows[name].label = f"{label}: {shown_value(name, value)}  ({whose})"
-        self.path_label.text = f"Saved in {self.state.path}"
+        self.path_label.text = f"The classroom file: {self.state.path}"
         self.showing.text = self.notice or self.state.status()
         focused = self.focus.focused
         rows = self.rows()

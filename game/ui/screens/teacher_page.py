@@ -66,12 +66,13 @@ class TeacherPage(Screen):
         ui, m, sp = self.ui, self.margin(), self.ui.theme.spacing
         width = min(size[0] - 2 * m, self.max_text_width)
         x = (size[0] - width) // 2  # one centred column on a wide window
-        bar_w, bar_h = self.top_row.measure(ui, width)
+        right = size[0] - m  # the buttons sit at the window's edge, the heading over the text
+        bar_w, bar_h = self.top_row.measure(ui, right - x)
         head_w, head_h = self.heading.preferred_size(ui, width)
-        if heading and head_w + sp.l + bar_w <= width:
+        if heading and x + head_w + sp.l + bar_w <= right:
             band = max(head_h, bar_h)
             self.heading.rect = pygame.Rect(x, m + (band - head_h) // 2, head_w, head_h)
-            self.top_row.place(ui, pygame.Rect(x + width - bar_w, m + (band - bar_h) // 2, bar_w, bar_h),
+            self.top_row.place(ui, pygame.Rect(right - bar_w, m + (band - bar_h) // 2, bar_w, bar_h),
                                align="right")
             top = m + band + sp.l
         else:
@@ -82,7 +83,8 @@ class TeacherPage(Screen):
         hint_h = self.hint.preferred_size(ui, width)[1] + sp.s if hint and self.hint.text else 0
         room = max(0, size[1] - m - row_h - hint_h - sp.l - top)
         # Short text: the buttons follow it rather than sitting at the bottom of a big window.
-        self.text.rect = pygame.Rect(x, top, width, min(room, self.text.content_height(ui)))
+        self.text.rect = pygame.Rect(x, top, width, room)  # the width first: the height depends on it
+        self.text.rect.height = min(room, self.text.content_height(ui))
         y = self.text.rect.bottom + sp.l
         if hint_h:
             self.hint.rect = pygame.Rect(x, y, width, hint_h - sp.s)

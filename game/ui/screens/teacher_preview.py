@@ -128,7 +128,8 @@ class ReadThrough(ScrollText):
             if i:
                 y += getattr(ui.theme.spacing, p.space_before)
             size, indent = ui.theme.font_size(p.role), self._indent(ui, p)
-            h = ui.text.measure(p.text, size, max(1, width - indent)).height
+            # rendered in its own colour: drawing it then finds it in the cache
+            h = ui.text.render(p.text, size, getattr(ui.theme.colours, p.colour), max(1, width - indent)).get_height()
             out.append((p, y, size, indent, h))
             y += h
         self._cache = (key, out, y)
@@ -176,11 +177,13 @@ class ReadThrough(ScrollText):
             at = (self.rect.x + indent, self.rect.y + y - self.offset)
             found = i == self.highlight
             image = ui.text.render(p.text, size, c.text if found else getattr(c, p.colour), max(1, width - indent))
-            if found:
+            if found:  # a lamp-glow mark, a little wider than the text (it may reach into the margin)
                 mark = pygame.Rect(at, image.get_size()).inflate(2 * sp.s, sp.xs)
+                surface.set_clip(self.rect.inflate(2 * sp.s, 0).clip(old_clip) if old_clip else None)
                 pygame.draw.rect(surface, c.help, mark, border_radius=ui.theme.radii.small)
                 pygame.draw.rect(surface, c.help_border, mark, width=ui.theme.border_width,
                                  border_radius=ui.theme.radii.small)
+                surface.set_clip(self.rect.clip(old_clip) if old_clip else self.rect)
             surface.blit(image, at)
         surface.set_clip(old_clip)
         self.draw_scrollbar(surface, ui)
