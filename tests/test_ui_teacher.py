@@ -522,3 +522,14 @@ def test_typing_in_a_field_shows_a_caret_and_never_overflows(stories):
         type_text(pilot, "Room 12 next to the library on the first floor or ask at the office")
         assert isinstance(screen.focus.focused, TextField) and not where.overflows(pilot.app.ui)
         assert where._shown(True)[0].endswith("|")
+
+
+def test_help_still_opens_if_reading_the_classroom_file_goes_wrong(monkeypatch):
+    def broken():
+        raise RuntimeError("a bug in reading the classroom file")
+
+    monkeypatch.setattr("game.classroom.current", broken)
+    with run_test() as pilot:
+        pilot.press("h")
+        assert isinstance(pilot.screen, HelpScreen) and pilot.app.crashes == 0
+        assert "Childline" in help_text(pilot.screen)

@@ -89,10 +89,16 @@ def routes_paragraphs(routes: Sequence[HelpRoute], school: HelpRoute | None, con
 
 
 def classroom_contact() -> Contact | None:
-    """The contact in the classroom file in use (game.classroom), if the school set one."""
-    from game.classroom import current
+    """The contact in the classroom file in use (game.classroom), if the school set one.
 
-    return current().classroom.contact
+    Reading the file never raises for a bad file; should anything else go wrong, help is shown
+    without the school's contact rather than not at all."""
+    try:
+        from game.classroom import current
+
+        return current().classroom.contact
+    except Exception:
+        return None
 
 
 def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
