@@ -109,7 +109,7 @@ def test_the_teacher_area_says_where_the_classroom_file_is_and_how_it_is():
         home = to_teacher_area(pilot)
         text = home.screen_text()
         assert str(classroom_path()) in text and "no classroom file yet" in text
-        pilot.press("s")
+        pilot.press("2")
         pilot.press("down", "enter")  # hide the first story: the file now exists
         pilot.press("escape")
         assert pilot.screen is home and "in use and has no problems" in home.screen_text()
@@ -128,7 +128,7 @@ def test_a_teacher_filters_previews_finds_and_hides_a_story_then_pupils_no_longe
     assert expected_part != target.start
     with run_test(size=(1280, 720)) as pilot:
         to_teacher_area(pilot)
-        pilot.press("c")
+        pilot.press("1")
         catalogue = pilot.screen
         assert isinstance(catalogue, CatalogueScreen) and len(catalogue.cards) == len(stories)
         pilot.press("a")  # ages: 11-13
@@ -153,7 +153,7 @@ def test_a_teacher_filters_previews_finds_and_hides_a_story_then_pupils_no_longe
         assert not preview.finding and isinstance(pilot.screen, PreviewScreen)
         pilot.press("escape", "escape", "escape")  # the story's page, the catalogue, the teacher area
         assert isinstance(pilot.screen, TeacherScreen)
-        pilot.press("s")
+        pilot.press("2")
         settings = pilot.screen
         assert isinstance(settings, ClassroomScreen)
         row = settings.story_rows[target.id]
@@ -325,9 +325,9 @@ def test_while_finding_h_and_b_are_letters_and_esc_stops(stories):
         pilot.app.apply(Push(PreviewScreen(story(stories, "example"))))
         pilot.step()
         preview = pilot.screen
-        pilot.press("f", "h", "b")
-        assert pilot.screen is preview and preview.query == "hb" and preview.global_keys is False
-        pilot.press("backspace", "backspace")
+        pilot.press("f", "h", "b", "c")
+        assert pilot.screen is preview and preview.query == "hbc" and preview.global_keys is False
+        pilot.press("backspace", "backspace", "backspace")
         type_text(pilot, "zzqq")
         assert preview.matches == [] and "Not found" in preview.hint.text
         pilot.press("escape")
@@ -440,6 +440,7 @@ def test_classroom_settings_set_default_text_size_and_discussion_pauses():
         press_until(pilot, "down", lambda: screen.focus.focused is size_row)
         pilot.press("right")
         assert pilot.app.ui.settings.text_scale == 1.25 and "(this classroom)" in size_row.label
+        assert pilot.app.ui.defaults.text_scale == 1.25  # what "Delete my data" goes back to
         assert "text_scale: 1.25" in classroom_path().read_text(encoding="utf-8")
         pilot.press("left")
         assert "text_scale" not in classroom_path().read_text(encoding="utf-8")  # the built-in value again
@@ -533,3 +534,13 @@ def test_help_still_opens_if_reading_the_classroom_file_goes_wrong(monkeypatch):
         pilot.press("h")
         assert isinstance(pilot.screen, HelpScreen) and pilot.app.crashes == 0
         assert "Childline" in help_text(pilot.screen)
+
+
+@pytest.mark.parametrize("pauses", [True, False])
+def test_stories_pupils_start_follow_the_classrooms_discussion_pauses(pauses):
+    write_classroom(f"discussion_pauses: {str(pauses).lower()}\n")
+    with run_test(size=(1280, 720)) as pilot:
+        pilot.app.apply(Push(PickerScreen()))
+        pilot.step()
+        pilot.press("enter")
+        assert isinstance(pilot.screen, PlayScreen) and pilot.screen.discussion_pauses is pauses

@@ -86,11 +86,13 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 self.idle_from = (times.user + times.system, times.elapsed)
 
     from game.classroom import classroom_defaults, use_file
-    from game.settings import load_settings
+    from game.settings import layered_defaults, load_settings
 
     if classroom is not None:
         use_file(classroom)
-    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=classroom_defaults()))
+    defaults = classroom_defaults()  # the layer under the pupil's own settings
+    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=defaults))
+    app.ui.defaults = layered_defaults(defaults)  # what "Delete my data" goes back to
     try:
         app.run()
     except pygame.error as exc:

@@ -92,9 +92,9 @@ class DebriefScreen(Screen):
     def play_again(self) -> Action:
         if self.again_screen is not None:
             return Replace(self.again_screen())
-        from game.ui.screens.play import PlayScreen
+        from game.ui.screens.picker import classroom_play
 
-        return Replace(PlayScreen(self.story, None, self.store))
+        return Replace(classroom_play(self.story, None, self.store))
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)

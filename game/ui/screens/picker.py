@@ -34,6 +34,16 @@ def pupil_stories() -> list[Story]:
     return current().classroom.visible(load_stories())
 
 
+def classroom_play(story: Story, playthrough=None, store=None, revealed: int | None = None):  # -> PlayScreen
+    """A pupil's play screen as the classroom file sets it up (discussion pauses on or off)."""
+    from game.classroom import current
+    from game.ui.screens.play import PlayScreen
+
+    screen = PlayScreen(story, playthrough, store, revealed)
+    screen.discussion_pauses = current().classroom.discussion_pauses
+    return screen
+
+
 class StoryCard(TextCard):
     """A focusable card: title, age band and minutes, the pupils' summary and the content notes."""
 
@@ -105,6 +115,5 @@ class PickerScreen(CardListScreen):
 
     def start_story(self, story: Story) -> Action:
         from game.saves import SaveStore
-        from game.ui.screens.play import PlayScreen
 
-        return Push(PlayScreen(story, store=SaveStore()))
+        return Push(classroom_play(story, store=SaveStore()))

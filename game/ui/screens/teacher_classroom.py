@@ -22,7 +22,7 @@ import pygame
 from pydantic import ValidationError
 
 from game.classroom import Classroom, ClassroomFile, Contact, known_story_ids, read_classroom, save_change, with_story
-from game.settings import FONTS, THEMES, Settings, load_settings
+from game.settings import FONTS, THEMES, Settings, layered_defaults, load_settings
 from game.story.diagnostics import Diagnostic
 from game.story.story import Story
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, break_button, help_button
@@ -92,7 +92,7 @@ class ClassroomScreen(CardListScreen):
 
     @property
     def global_keys(self) -> bool:  # type: ignore[override]
-        """While the teacher types a contact's details, H and B are letters."""
+        """While the teacher types a contact's details, H, B and C are letters."""
         return not isinstance(self.focus.focused, TextField)
 
     # -- building ---------------------------------------------------------------------------------
@@ -194,7 +194,9 @@ class ClassroomScreen(CardListScreen):
             layer[name] = value
         self.save(self.state.classroom.changed(settings=layer))
         if self.ui is not None:  # the teacher sees the new defaults at once, as pupils will
-            self.ui.apply(load_settings(classroom=self.state.classroom.settings_layer()))
+            layer = self.state.classroom.settings_layer()
+            self.ui.defaults = layered_defaults(layer)
+            self.ui.apply(load_settings(classroom=layer))
             self.layout(self.size)
 
     def contact_changed(self, _value: str) -> None:

@@ -48,8 +48,9 @@ class TeacherScreen(TeacherPage):
         return ScrollText(home_paragraphs())
 
     def actions(self) -> list[Button]:
-        self.catalogue = Button("Catalogue (C)", self.open_catalogue, hotkey="c", variant="primary")
-        self.classroom = Button("Classroom settings (S)", self.open_classroom, hotkey="s")
+        # Numbers, not letters: C (copy the screen's words), H and B work on every screen.
+        self.catalogue = Button("Catalogue (1)", self.open_catalogue, hotkey="1", variant="primary")
+        self.classroom = Button("Classroom settings (2)", self.open_classroom, hotkey="2")
         return [self.catalogue, self.classroom]
 
     def attach(self, ui: Ui) -> None:

@@ -13,7 +13,7 @@ they belong to: the warning sign and what to say about it, why a line matters, d
 
 Finding is a line a teacher types into: the teacher area is the only place in the game with one
 (pupils type nothing). A list of scenes alone could not find "the line about the bus stop"; the
-find line does, and nothing typed is kept. While it is open, H and B type letters; Esc closes it.
+find line does, and nothing typed is kept. While it is open, H, B and C type letters; Esc closes it.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ class PreviewScreen(TeacherPage):
 
     @property
     def global_keys(self) -> bool:  # type: ignore[override]
-        """While the teacher types in the find line, H and B are letters."""
+        """While the teacher types in the find line, H, B and C are letters."""
         return not self.finding
 
     def body(self) -> ScrollText:

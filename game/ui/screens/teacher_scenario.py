@@ -118,11 +118,12 @@ class ScenarioScreen(TeacherPage):
 
 
 def play_from(story: Story, part: str) -> Action:
-    """The story from ``part``, as a try-out: not saved as the pupil's place."""
+    """The story from ``part``, as pupils would play it (discussion pauses as the classroom sets
+    them), as a try-out: not saved as the pupil's place."""
     from game.story.runtime import Playthrough
-    from game.ui.screens.play import PlayScreen
+    from game.ui.screens.picker import classroom_play
 
-    return Push(PlayScreen(story, Playthrough.start_at(story, part), None))
+    return Push(classroom_play(story, Playthrough.start_at(story, part), None))
 
 
 def part_cards(story: Story, on_choose: Callable[[str], Action | None]) -> list[TextCard]:
