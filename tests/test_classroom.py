@@ -383,3 +383,11 @@ def test_the_example_in_the_docs_is_a_good_file():
     assert state.diagnostics == ()
     assert state.classroom.contact.name == "Mrs Patel" and state.classroom.scenarios[0] == "new-friend"
     assert state.header.startswith("# Year 8, Oak Hill School.")
+
+
+def test_reading_the_classroom_file_never_imports_pygame(home):
+    code = ("import sys, game.classroom as c; c.current(); c.parse_classroom('scenarios: [owe-me]', lint=True); "
+            "assert 'pygame' not in sys.modules, 'pygame was imported'")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, paths.HOME_ENV: str(home)})
+    assert done.returncode == 0, done.stderr
