@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--present", action="store_true",
                    help="presenter mode for the whole class: large text, a class vote at each choice, "
                         "discussion pauses, nothing saved")
+    p.add_argument("--classroom", metavar="FILE",
+                   help="the classroom file to use (default: classroom.yaml in the settings folder; see "
+                        "docs/classroom.md)")
     p.add_argument("--watch", action="store_true",
                    help="reload the story each time its file is saved, keeping your place (writers)")
     # For tests and bench/frame.py: draw the first frame and close; or idle, then report CPU and memory.
@@ -32,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.classroom:
+        _use_classroom(args.classroom)
     terminal = args.text or args.auto  # --auto only makes sense in the terminal
     if not terminal:
         return _window(args)
@@ -55,6 +60,25 @@ def run(args: argparse.Namespace) -> int:
     if args.auto:
         return play_auto(story, args.auto, args.seed, print, origin)
     return play_interactive(story, input, print, origin)
+
+
+def _use_classroom(name: str) -> None:
+    """--classroom FILE: the classroom file for this run. A missing or faulty file never stops the
+    game: what is wrong goes to stderr (for whoever deployed it) and the game starts anyway."""
+    import sys
+
+    from game.classroom import read_classroom, use_file
+    from game.story.diagnostics import format_text
+
+    path = use_file(name)
+    if not path.exists():
+        print(f"spot-the-signs: the classroom file {path} does not exist yet, so the built-in settings are "
+              "used (the teacher area, T on the title screen, saves one there)", file=sys.stderr)
+        return
+    state = read_classroom(path)
+    if state.diagnostics:
+        print(format_text(state.diagnostics), file=sys.stderr)
+        print(f"spot-the-signs: {state.status()}", file=sys.stderr)
 
 
 def _need_scenario_for_origin(args: argparse.Namespace) -> None:
@@ -230,7 +254,9 @@ def _value(raw: str) -> bool | int | str:
 
 
 def _pick_in_terminal(args: argparse.Namespace):
-    stories = library(args).stories()
+    from game.classroom import current
+
+    stories = current().classroom.visible(library(args).stories())
     if not stories:
         raise UsageError("there are no playable scenarios in the scenes folder")
     print("Spot the Signs: choose a story.\n")

@@ -33,6 +33,11 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             _book, problems = load_language(path, limits, self_test=True)
             diags.extend(problems)
             files += 1
+        elif path.stem == "classroom" and path.suffix in (".yaml", ".yml"):
+            from game.classroom import read_classroom  # a school's classroom file (docs/classroom.md)
+
+            diags.extend(read_classroom(path, lint=True).diagnostics)
+            files += 1
         elif path.stem in _SHARED_MODELS and path.suffix in (".yaml", ".yml"):
             _model, problems = load_model(_SHARED_MODELS[path.stem], path, limits)
             diags.extend(problems)

@@ -1,6 +1,6 @@
 """Opening the window: `open_window` (used by `spot-the-signs play`) and `python -m game.ui`.
 
-    python -m game.ui [--size WxH] [--text-scale N] [--fullscreen]   # the title, for looking at it
+    python -m game.ui [--size WxH] [--text-scale N] [--fullscreen] [--classroom FILE]   # the title
 
 This module imports only the standard library at the top: `game.commands.play` reads the
 size rules from here without importing pygame; pygame is imported inside `open_window`.
@@ -50,8 +50,11 @@ def peak_memory_kb() -> int | None:
 
 def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = False, text_scale: float | None = None,
                 root=None, exit_after_first_frame: bool = False, idle_seconds: float | None = None,
-                program: str = "spot-the-signs") -> int:
+                program: str = "spot-the-signs", classroom: str | os.PathLike[str] | None = None) -> int:
     """Run the window until the pupil quits (root: the first screen, the title if None).
+
+    ``classroom``: the classroom file (game/classroom.py) for this run; by default the one in the
+    settings folder. Its settings are the defaults the pupil's own settings sit on.
 
     Returns 0, or 1 with one sentence on stderr when there is no display to open a window on.
     """
@@ -82,9 +85,14 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 times = os.times()
                 self.idle_from = (times.user + times.system, times.elapsed)
 
-    from game.settings import load_settings
+    from game.classroom import classroom_defaults, use_file
+    from game.settings import layered_defaults, load_settings
 
-    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings())
+    if classroom is not None:
+        use_file(classroom)
+    defaults = classroom_defaults()  # the layer under the pupil's own settings
+    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=defaults))
+    app.ui.defaults = layered_defaults(defaults)  # what "Delete my data" goes back to
     try:
         app.run()
     except pygame.error as exc:
@@ -108,10 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text-scale", type=float, default=None,
                         help="text size, 1.0 to 2.0 (default: the one chosen in Settings)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (F11 switches back)")
+    parser.add_argument("--classroom", metavar="FILE", help="the classroom file to use (see docs/classroom.md)")
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     return open_window(args.size, fullscreen=args.fullscreen, text_scale=args.text_scale,
-                       exit_after_first_frame=args.exit_after_first_frame, program=parser.prog)
+                       exit_after_first_frame=args.exit_after_first_frame, program=parser.prog,
+                       classroom=args.classroom)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ clips at large text. Then: Play again, Choose another story, Title.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,8 +17,11 @@ from game.saves import SaveStore
 from game.story.debrief import Debrief
 from game.story.story import Story
 from game.ui.screen import MODIFIER_KEYS, Action, PopToRoot, Replace, Screen, break_button, help_button
-from game.ui.screens.help import route_paragraphs
+from game.ui.screens.help import classroom_contact, routes_paragraphs
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
+
+if TYPE_CHECKING:
+    from game.classroom import Contact
 
 LEFT_EARLY = "You left the story early. That's fine: you can stop at any time."
 
@@ -27,7 +31,8 @@ def target_name(story: Story) -> str:
     return targets[0].name if len(targets) == 1 else "the young person"
 
 
-def debrief_paragraphs(story: Story, debrief: Debrief) -> list[Paragraph]:
+def debrief_paragraphs(story: Story, debrief: Debrief, contact: Contact | None = None) -> list[Paragraph]:
+    """``contact``: the school's own contact from the classroom file, shown with the help routes."""
     # "Not their fault" comes first, so it is on screen without scrolling at any size and text
     # scale; the ending's own lines follow it.
     out: list[Paragraph] = []
@@ -54,11 +59,7 @@ def debrief_paragraphs(story: Story, debrief: Debrief) -> list[Paragraph]:
     out.append(Paragraph("What a friend or trusted adult can do", "subheading", space_before="xl"))
     out.extend(Paragraph(f"- {item}", "body", space_before="xs") for item in debrief.friend_can_do)
     out.append(Paragraph("Where to get help", "subheading", space_before="xl"))
-    routes = list(debrief.help)
-    if debrief.school_contact is not None:
-        routes.insert(1, debrief.school_contact)
-    for i, route in enumerate(routes):
-        out.extend(route_paragraphs(route, first=i == 0))
+    out.extend(routes_paragraphs(debrief.help, debrief.school_contact, contact, first=True))
     return out
 
 
@@ -72,7 +73,7 @@ class DebriefScreen(Screen):
     def compose(self) -> None:
         title = self.debrief.ending_title if not self.debrief.left_early else self.story.title
         self.heading = Label(title or self.story.title, role="heading")
-        self.text = ScrollText(debrief_paragraphs(self.story, self.debrief))
+        self.text = ScrollText(debrief_paragraphs(self.story, self.debrief, classroom_contact()))
         self.again = Button("Play again", self.play_again, variant="primary")
         self.another = Button("Choose another story", self.choose_another)
         self.title = Button("Title", lambda: PopToRoot())
@@ -91,9 +92,9 @@ class DebriefScreen(Screen):
     def play_again(self) -> Action:
         if self.again_screen is not None:
             return Replace(self.again_screen())
-        from game.ui.screens.play import PlayScreen
+        from game.ui.screens.picker import classroom_play
 
-        return Replace(PlayScreen(self.story, None, self.store))
+        return Replace(classroom_play(self.story, None, self.store))
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)

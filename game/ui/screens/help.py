@@ -1,5 +1,5 @@
-"""Get help: every route from scenes/help.yaml (which schools edit), in a ScrollText so it
-never clips at large text.
+"""Get help: every route from scenes/help.yaml, with the school's own contact from the classroom
+file (game/classroom.py) when a school set one, in a ScrollText so it never clips at large text.
 
 Up/Down/PageUp/PageDown/Home/End and the wheel scroll; Tab and Left/Right move between the
 buttons; B goes to the break; any other key goes back to exactly where the pupil was.
@@ -7,7 +7,9 @@ buttons; B goes to the break; any other key goes back to exactly where the pupil
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,6 +24,9 @@ from game.ui.screen import (
 )
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
 
+if TYPE_CHECKING:
+    from game.classroom import Contact
+
 # Shown only if help.yaml cannot be read: help must never be missing.
 FALLBACK = [
     Paragraph("Talk to a trusted adult", "subheading"),
@@ -31,6 +36,7 @@ FALLBACK = [
     Paragraph("Police", "subheading", space_before="l"),
     Paragraph("In an emergency, call 999. If it is not an emergency, call 101.", space_before="xs"),
 ]
+IN_SCHOOL = "In school, you can talk to"
 NAV_KEYS = frozenset({pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT}) | ACTIVATE_KEYS
 
 
@@ -57,15 +63,52 @@ def route_paragraphs(route: HelpRoute, first: bool = False) -> list[Paragraph]:
     return out
 
 
-def help_paragraphs(help_file: HelpFile | None) -> list[Paragraph]:
+def contact_paragraphs(contact: Contact, first: bool = False) -> list[Paragraph]:
+    """The school's own contact from the classroom file: "In school, you can talk to: ..."."""
+    who, where = contact.lines()
+    out = [Paragraph(IN_SCHOOL, "subheading", space_before="s" if first else "l"),
+           Paragraph(who, "body", space_before="xs")]
+    if where:
+        out.append(Paragraph(where, "body", "text_muted", space_before="xs"))
+    return out
+
+
+def routes_paragraphs(routes: Sequence[HelpRoute], school: HelpRoute | None, contact: Contact | None,
+                      first: bool = False) -> list[Paragraph]:
+    """Every help route, with the school's contact second (just after "Talk to a trusted adult"):
+    the classroom file's named contact when a school set one, else help.yaml's school_contact."""
+    blocks = [route_paragraphs(r) for r in routes]
+    if contact is not None:
+        blocks.insert(1, contact_paragraphs(contact))
+    elif school is not None:
+        blocks.insert(1, route_paragraphs(school))
+    if first and blocks:
+        head = blocks[0][0]
+        blocks[0][0] = Paragraph(head.text, head.role, head.colour, space_before="s")
+    return [p for block in blocks for p in block]
+
+
+def classroom_contact() -> Contact | None:
+    """The contact in the classroom file in use (game.classroom), if the school set one.
+
+    Reading the file never raises for a bad file; should anything else go wrong, help is shown
+    without the school's contact rather than not at all."""
+    try:
+        from game.classroom import current
+
+        return current().classroom.contact
+    except Exception:
+        return None
+
+
+def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
     if help_file is None:
-        return list(FALLBACK)
-    routes = list(help_file.routes)
-    if help_file.school_contact is not None:
-        routes.insert(1, help_file.school_contact)  # just after "Talk to a trusted adult"
+        out = list(FALLBACK)
+        if contact is not None:
+            out[2:2] = contact_paragraphs(contact)  # just after "Talk to a trusted adult"
+        return out
     out = [Paragraph("You can talk to someone at any time. These people are there to help.", "body")]
-    for route in routes:
-        out.extend(route_paragraphs(route))
+    out.extend(routes_paragraphs(help_file.routes, help_file.school_contact, contact))
     out.append(Paragraph("What a friend can do", "subheading", space_before="xl"))
     out.extend(Paragraph(f"- {line}", "body", space_before="xs") for line in help_file.friend_can_do)
     return out
@@ -80,7 +123,7 @@ class HelpScreen(Screen):
 
     def compose(self) -> None:
         self.heading = Label("Get help", role="heading")
-        self.text = ScrollText(help_paragraphs(self.help_file or load_help()))
+        self.text = ScrollText(help_paragraphs(self.help_file or load_help(), classroom_contact()))
         self.back = Button("Back (Esc)", self.go_back, hotkey="escape", variant="primary")
         self.rest = Button("Take a break (B)", self.take_break, hotkey="b")
         self.howto = Button("How to play (P)", self.how_to_play, hotkey="p")

@@ -1,20 +1,16 @@
-"""Choose a story: one card per scenario in the library, filtered by age band.
+"""Choose a story: one card per scenario the classroom lets pupils see, filtered by age band.
 
-Cards sit in a scrolling list under the heading and the age filter. Up/Down move between cards
-(a card taller than the list scrolls through first), Tab walks every control, Enter or a click
-starts the story. The list keeps the focused card in view and scrolls with the wheel,
-PageUp/PageDown and Home/End.
+Cards sit in a scrolling list (card_list.py) under the heading and the age filter. Up/Down move
+between cards (a card taller than the list scrolls through first), Tab walks every control, Enter
+or a click starts the story.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pygame
-
 from game.story.story import Story
-from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
-from game.ui.widgets import Button, ButtonRow, Label, Ui, Widget
+from game.ui.screen import Action, Pop, Push, break_button, help_button
+from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
+from game.ui.widgets import Button, ButtonRow, Label
 
 BANDS = ("All", "11-13", "14-16")
 
@@ -31,92 +27,55 @@ def load_stories() -> list[Story]:
     return Library(scenes_dir()).stories()
 
 
-@dataclass(frozen=True)
-class CardPart:
-    text: str
-    role: str
-    colour: str
-    space_before: str
+def pupil_stories() -> list[Story]:
+    """The stories pupils may choose: those the classroom file lists (every story without one)."""
+    from game.classroom import current
+
+    return current().classroom.visible(load_stories())
 
 
-class StoryCard(Widget):
-    """A focusable card: title, age band and minutes, the pupils' summary and the content notes.
+def classroom_play(story: Story, playthrough=None, store=None, revealed: int | None = None):  # -> PlayScreen
+    """A pupil's play screen as the classroom file sets it up (discussion pauses on or off)."""
+    from game.classroom import current
+    from game.ui.screens.play import PlayScreen
 
-    ``y`` is the card's top within the scrolling list; the screen sets ``rect`` from it."""
+    screen = PlayScreen(story, playthrough, store, revealed)
+    screen.discussion_pauses = current().classroom.discussion_pauses
+    return screen
 
-    focusable = True
+
+class StoryCard(TextCard):
+    """A focusable card: title, age band and minutes, the pupils' summary and the content notes."""
 
     def __init__(self, story: Story, on_activate) -> None:
-        super().__init__()
-        self.story, self.on_activate = story, on_activate
-        self.y = 0
-        self.parts = [
+        parts = [
             CardPart(story.title, "subheading", "text", "s"),
             CardPart(f"{band_label(story.band)}  -  about {story.minutes} minutes", "small", "text_muted", "xs"),
         ]
         if story.pupil_summary:
-            self.parts.append(CardPart(story.pupil_summary, "body", "text", "s"))
+            parts.append(CardPart(story.pupil_summary, "body", "text", "s"))
         if story.content_notes:
-            self.parts.append(CardPart("What this story includes", "small", "text", "m"))
-            self.parts.extend(CardPart(f"- {note}", "small", "text_muted", "xs") for note in story.content_notes)
+            parts.append(CardPart("What this story includes", "small", "text", "m"))
+            parts.extend(CardPart(f"- {note}", "small", "text_muted", "xs") for note in story.content_notes)
+        super().__init__(parts, lambda: on_activate(story))
+        self.story = story
 
     def __repr__(self) -> str:
         return f"StoryCard({self.story.id!r})"
 
-    def _padding(self, ui: Ui) -> int:
-        return ui.theme.spacing.m + ui.theme.spacing.xs
 
-    def height_for(self, ui: Ui, width: int) -> int:
-        pad, text_w = self._padding(ui), max(1, width - 2 * self._padding(ui))
-        h = 0
-        for i, part in enumerate(self.parts):
-            if i:
-                h += getattr(ui.theme.spacing, part.space_before)
-            h += ui.text.measure(part.text, ui.theme.font_size(part.role), text_w).height
-        return h + 2 * pad
+class PickerScreen(CardListScreen):
+    """``stories``: the cards to show (default: the stories this classroom lets pupils see)."""
 
-    def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
-        return (max_width, self.height_for(ui, max_width))
-
-    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
-        t, c = ui.theme, ui.theme.colours
-        radius = t.radii.medium
-        pygame.draw.rect(surface, c.surface_hover if hovered else c.surface, self.rect, border_radius=radius)
-        pygame.draw.rect(surface, c.accent, self.rect, width=t.border_width, border_radius=radius)
-        pad = self._padding(ui)
-        text_w = max(1, self.rect.width - 2 * pad)
-        y = self.rect.y + pad
-        for i, part in enumerate(self.parts):
-            if i:
-                y += getattr(t.spacing, part.space_before)
-            image = ui.text.render(part.text, t.font_size(part.role), getattr(c, part.colour), text_w)
-            surface.blit(image, (self.rect.x + pad, y))
-            y += image.get_height()
-        if focused:
-            grow = 2 * (t.focus_gap + t.focus_width)
-            pygame.draw.rect(surface, c.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
-                             border_radius=radius + t.focus_gap + t.focus_width)
-
-    def overflows(self, ui: Ui) -> bool:
-        return self.rect.height < self.height_for(ui, self.rect.width)
-
-    def activate(self) -> Action | None:
-        return self.on_activate(self.story)
-
-
-class PickerScreen(Screen):
-    COLUMN = 1280  # the widest the list grows on a large window
     def __init__(self, stories: list[Story] | None = None, band: str = "All") -> None:
         super().__init__()
         self.stories = stories
         self.band = band
-        self.offset = 0  # how far the card list is scrolled
-        self.view = pygame.Rect(0, 0, 0, 0)  # where the card list shows
 
     # -- building ----------------------------------------------------------------------------
     def compose(self) -> None:
         if self.stories is None:
-            self.stories = load_stories()
+            self.stories = pupil_stories()
         self.heading = Label("Choose a story", role="heading")
         self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape")
         self.help = help_button()
@@ -139,189 +98,22 @@ class PickerScreen(Screen):
 
     def filter(self, band: str) -> None:
         self.band = band
-        self.cards = [c for c in self.all_cards if band == "All" or c.story.band == band]
+        cards = [c for c in self.all_cards if band == "All" or c.story.band == band]
         for b, button in self.band_buttons.items():
             button.variant = "primary" if b == band else "default"
-        n = len(self.cards)
+        n = len(cards)
         who = "for all ages" if band == "All" else f"for ages {band}"
         self.showing.text = f"Showing {n} {'story' if n == 1 else 'stories'} {who}."
         if not self.all_cards:
             self.empty.text = "No stories could be found. Please ask your teacher."
         else:
-            self.empty.text = "" if self.cards else "There are no stories for this age group yet."
+            self.empty.text = "" if cards else "There are no stories for this age group yet."
         others = [self.heading, self.showing, *self.band_row.buttons, *self.top_row.buttons]
         if self.empty.text:
             others.append(self.empty)
-        self.set_widgets([*self.cards, *others],
-                         [*self.cards, *self.band_row.buttons, *self.top_row.buttons])
-        self.offset = 0
-        if self.size != (0, 0) and self.ui is not None:
-            self.layout(self.size)
+        self.show_cards(cards, others, [*cards, *self.band_row.buttons, *self.top_row.buttons])
 
     def start_story(self, story: Story) -> Action:
         from game.saves import SaveStore
-        from game.ui.screens.play import PlayScreen
 
-        return Push(PlayScreen(story, store=SaveStore()))
-
-    # -- layout ------------------------------------------------------------------------------
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        assert self.ui is not None
-        ui, m, sp = self.ui, self.margin(), self.ui.theme.spacing
-        width = min(size[0] - 2 * m, self.COLUMN)
-        x = (size[0] - width) // 2  # one centred column on a wide window
-        bar_w, bar_h = self.top_row.measure(ui, width)
-        head_w, head_h = self.heading.preferred_size(ui, width)
-        band_h = self.band_row.measure(ui, width)[1]
-        show_h = self.showing.preferred_size(ui, width)[1]
-        below = sp.l + band_h + sp.s + show_h + sp.m  # from the top band to the card list
-        side_by_side = head_w + sp.l + bar_w <= width
-        top_band = max(head_h, bar_h) if side_by_side else bar_h + sp.l + head_h
-        # A short window with large text: the heading gives its room to the stories.
-        self.heading_shown = side_by_side or size[1] - 2 * m - top_band - below >= size[1] * 2 // 5
-        if not self.heading_shown:
-            top_band = bar_h
-        if side_by_side:
-            self.heading.rect = pygame.Rect(x, m + (top_band - head_h) // 2, head_w, head_h)
-            self.top_row.place(ui, pygame.Rect(x + width - bar_w, m + (top_band - bar_h) // 2, bar_w, bar_h),
-                               align="right")
-        else:
-            self.top_row.place(ui, pygame.Rect(x, m, width, bar_h), align="right")
-            self.heading.rect = pygame.Rect(x, m + bar_h + sp.l, width, head_h)
-        self.widgets = [w for w in self.widgets if w is not self.heading]
-        if self.heading_shown:
-            self.widgets.append(self.heading)
-        y = m + top_band + sp.l
-        self.band_row.place(ui, pygame.Rect(x, y, width, band_h))
-        y += band_h + sp.s
-        self.showing.rect = pygame.Rect(x, y, width, show_h)
-        y += show_h + sp.m
-        self.view = pygame.Rect(x, y, width, max(0, size[1] - m - y))
-        if self.empty.text:
-            self.empty.rect = pygame.Rect(x, y, width, self.empty.preferred_size(ui, width)[1])
-        self._place_cards()
-        focused = self.focus.focused
-        if isinstance(focused, StoryCard):
-            self.reveal(focused)
-
-    def _list_width(self) -> int:
-        assert self.ui is not None
-        sp = self.ui.theme.spacing
-        return self.view.width - (sp.s + sp.m)  # room for the scroll bar
-
-    def _place_cards(self) -> None:
-        assert self.ui is not None
-        ui, sp = self.ui, self.ui.theme.spacing
-        inset = self.ui.theme.focus_gap + self.ui.theme.focus_width  # the focus ring stays inside
-        width = self._list_width() - 2 * inset
-        y = inset
-        for card in self.cards:
-            card.y = y
-            card.rect = pygame.Rect(self.view.x + inset, 0, width, card.height_for(ui, width))
-            y += card.rect.height + sp.m
-        self.content_h = y - sp.m + inset if self.cards else 0
-        self._apply_offset()
-
-    def max_offset(self) -> int:
-        return max(0, self.content_h - self.view.height)
-
-    def _apply_offset(self) -> None:
-        self.offset = min(max(0, self.offset), self.max_offset())
-        for card in self.cards:
-            card.rect.y = self.view.y + card.y - self.offset
-        self.dirty = True
-
-    def scroll_by(self, dy: int) -> None:
-        self.offset += dy
-        self._apply_offset()
-
-    def reveal(self, card: StoryCard, prefer_bottom: bool = False) -> None:
-        """Scroll so the card shows; a card taller than the list shows its top (or its bottom)."""
-        inset = self.ui.theme.focus_gap + self.ui.theme.focus_width if self.ui else 0
-        top, bottom = card.y - inset, card.y + card.rect.height + inset
-        if bottom - top > self.view.height:
-            self.offset = bottom - self.view.height if prefer_bottom else top
-        elif top < self.offset:
-            self.offset = top
-        elif bottom > self.offset + self.view.height:
-            self.offset = bottom - self.view.height
-        self._apply_offset()
-
-    def line_step(self) -> int:
-        assert self.ui is not None
-        return self.ui.text.line_height(self.ui.theme.font_size("body")) * 2
-
-    # -- input -------------------------------------------------------------------------------
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        """Cards only where the list shows them: one scrolled under the filter is not hit."""
-        if self.view.collidepoint(pos):
-            return next((card for card in self.cards if card.rect.collidepoint(pos)), None)
-        hit = super().widget_at(pos)
-        return None if isinstance(hit, StoryCard) else hit
-
-    def handle(self, event: pygame.event.Event) -> Action | None:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll_by(-event.y * self.line_step())
-            return None
-        return super().handle(event)
-
-    def handle_key(self, event: pygame.event.Event) -> Action | None:
-        assert self.ui is not None
-        key = event.key
-        if key in MODIFIER_KEYS:
-            return None
-        focused = self.focus.focused
-        page = max(self.line_step(), self.view.height - self.line_step())
-        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            self.scroll_by(page if key == pygame.K_PAGEDOWN else -page)
-            return None
-        if key in (pygame.K_HOME, pygame.K_END):
-            self.offset = 0 if key == pygame.K_HOME else self.max_offset()
-            self._apply_offset()
-            return None
-        if isinstance(focused, StoryCard) and key in (pygame.K_UP, pygame.K_DOWN):
-            return self._card_step(focused, 1 if key == pygame.K_DOWN else -1)
-        action = super().handle_key(event)
-        focused = self.focus.focused
-        if isinstance(focused, StoryCard):
-            self.reveal(focused)
-        return action
-
-    def _card_step(self, card: StoryCard, delta: int) -> None:
-        """Down: scroll through the rest of a tall card first, then go to the next card."""
-        view_top, view_bottom = self.offset, self.offset + self.view.height
-        if delta > 0 and card.y + card.rect.height > view_bottom:
-            self.scroll_by(min(self.line_step(), card.y + card.rect.height - view_bottom + 8))
-            return None
-        if delta < 0 and card.y < view_top:
-            self.scroll_by(-min(self.line_step(), view_top - card.y + 8))
-            return None
-        i = self.cards.index(card) + delta
-        if 0 <= i < len(self.cards):
-            self.focus.focus(self.cards[i])
-            self.reveal(self.cards[i], prefer_bottom=delta < 0)
-        self.dirty = True
-        return None
-
-    # -- drawing -----------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        assert self.ui is not None
-        surface.fill(self.background)
-        focused = self.focus.focused
-        for w in self.widgets:
-            if not isinstance(w, StoryCard):
-                w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
-        old_clip = surface.get_clip()
-        surface.set_clip(self.view.clip(old_clip) if old_clip else self.view)
-        for card in self.cards:
-            if card.rect.bottom >= self.view.top and card.rect.top <= self.view.bottom:
-                card.draw(surface, self.ui, focused=card is focused, hovered=card is self.hover)
-        surface.set_clip(old_clip)
-        if self.max_offset() > 0:
-            c, sp = self.ui.theme.colours, self.ui.theme.spacing
-            track = pygame.Rect(self.view.x + self._list_width() + sp.m, self.view.y, sp.s, self.view.height)
-            pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-            thumb_h = max(sp.xl, track.height * self.view.height // max(1, self.content_h))
-            thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset())
-            pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+        return Push(classroom_play(story, store=SaveStore()))

@@ -166,6 +166,11 @@ class TitleScreen(Screen):
     def quit_game(self) -> Action:
         return Quit()
 
+    def on_other_key(self, event: pygame.event.Event) -> Action | None:
+        from game.ui.screens.teacher_home import teacher_key  # T: the teacher area, not advertised to pupils
+
+        return teacher_key(event)
+
     # -- layout ------------------------------------------------------------------------------
     def _head(self, ui: Ui, inner: int) -> tuple[int, int, int]:
         """(the mark's size, 0 when it does not fit beside the name on one line; the name's width
