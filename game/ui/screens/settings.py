@@ -182,7 +182,7 @@ class SettingsScreen(Screen):
         if settings == self.settings:
             return
         self.settings = settings
-        save_settings(settings)
+        save_settings(settings, classroom=self.ui.defaults.to_dict())  # only what differs from the classroom's
         self.ui.apply(settings)
         self.refresh_labels()
         if self.size != (0, 0):

@@ -44,7 +44,7 @@ def resume_autosave() -> Screen | Problem | None:
     from game.paths import scenes_dir
     from game.saves import Resumed, SaveStore, library_lookup
     from game.story.library import Library
-    from game.ui.screens.play import PlayScreen
+    from game.ui.screens.picker import classroom_play
 
     store = SaveStore()
     result = store.read(library_lookup(Library(scenes_dir())))
@@ -53,7 +53,7 @@ def resume_autosave() -> Screen | Problem | None:
     pt = result.playthrough
     revealed = result.extra.get("revealed")  # how far into the scene the pupil had read
     revealed = revealed if isinstance(revealed, int) and not isinstance(revealed, bool) else None
-    return PlayScreen(pt.story, playthrough=pt, store=store, revealed=revealed)
+    return classroom_play(pt.story, pt, store, revealed)  # with the classroom's discussion pauses
 
 
 @dataclass
