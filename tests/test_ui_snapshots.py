@@ -27,6 +27,7 @@ import pygame
 import pytest
 
 from game.paths import scenes_dir
+from game.settings import Settings
 from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.story.story import Story
@@ -50,6 +51,9 @@ SCALES = (1.0, 2.0)
 CHANNEL_TOLERANCE = 8  # a pixel differs when any channel is more than this apart
 MAX_DIFFERING = 0.005  # the fraction of pixels that may differ
 STORY_ID = "example"
+# Screens at rest: lines whole, nothing mid-animation (the pilot's clock only moves when told).
+# Reduced motion changes how things move, never how they look once still.
+AT_REST = Settings(reduced_motion=True)
 
 
 def example_story() -> Story:
@@ -189,7 +193,7 @@ def _empty_home() -> Iterator[None]:
 def render(name: str, scale: float, story: Story | None = None) -> pygame.Surface:
     """The shot ``name`` at text ``scale``, drawn headless from a fresh app."""
     story = story or example_story()
-    with _empty_home(), run_test(size=SIZE, text_scale=scale) as pilot:
+    with _empty_home(), run_test(size=SIZE, text_scale=scale, settings=AT_REST) as pilot:
         expected = SHOTS[name](pilot, story)
         assert type(pilot.screen) is expected, f"{name}: {type(pilot.screen).__name__}, not {expected.__name__}"
         return pilot.snapshot()

@@ -70,7 +70,9 @@ def draw(picture: Picture, story):
     shot = EXTRA_SHOTS.get(picture.shot) or SHOTS[picture.shot]
     with tempfile.TemporaryDirectory(prefix="spot-gallery-") as home:
         os.environ["SPOT_THE_SIGNS_HOME"] = home
-        with run_test(size=picture.size, settings=Settings.from_dict(picture.settings)) as pilot:
+        # At rest (reduced motion): lines whole, nothing caught mid-fade; it looks the same once still.
+        at_rest = Settings.from_dict({"reduced_motion": True, **picture.settings})
+        with run_test(size=picture.size, settings=at_rest) as pilot:
             expected = shot(pilot, story)
             if type(pilot.screen) is not expected:
                 raise SystemExit(f"{picture.name}: reached {type(pilot.screen).__name__}, not {expected.__name__}")
