@@ -8,6 +8,7 @@ import os
 import pytest
 
 from game.saves import SaveStore
+from game.settings import Settings
 from game.story.library import Library
 from game.ui.pilot import run_test
 from game.ui.screen import Push, Screen
@@ -18,6 +19,10 @@ from tests.conftest import EXAMPLE, SCENES
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+# Lines show whole and nothing moves (the pilot's clock only moves when told): the story's
+# logic is tested here; typing in, moving on by itself and animation in test_ui_motion.py.
+STILL = Settings(reduced_motion=True)
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +50,7 @@ def play(pilot, story, store=None) -> PlayScreen:
 
 # -- 1. the crash screen -----------------------------------------------------------------------
 def test_after_a_crash_continue_goes_back_to_the_saved_place(story):
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = play(pilot, story, SaveStore())
         while screen.reading:
             pilot.press("space")
@@ -82,7 +87,7 @@ def test_without_a_save_the_crash_screen_promises_nothing_and_continue_goes_to_t
 def test_f12_shows_and_hides_the_developer_overlay_with_the_scene_id(story):
     import pygame
 
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = play(pilot, story)
         overlay = pilot.app.overlay
         assert not overlay.visible  # never shown unless asked for
@@ -234,7 +239,7 @@ def test_saving_the_story_file_reloads_it_at_the_same_place(draft, example_text)
     library = Library(SCENES)
     saves = []
     watch = Watch(lambda: library.load(draft), changed=lambda: bool(saves) and saves.pop())
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = WatchingPlayScreen(watch, watch.next(None))
         pilot.app.apply(Push(screen))
         pilot.press("space", "space")
@@ -272,7 +277,7 @@ def test_a_file_broken_from_the_start_shows_its_problems_then_the_story(draft, e
     watch = Watch(lambda: library.load(draft))
     first = watch.next(None)
     assert not first.ok
-    with run_test(size=(1024, 600), text_scale=2.0) as pilot:
+    with run_test(settings=STILL, size=(1024, 600), text_scale=2.0) as pilot:
         pilot.app.apply(Push(WatchProblemsScreen(watch, first)))
         pilot.step()
         assert_fits(pilot.screen, pilot.app.ui, (1024, 600))

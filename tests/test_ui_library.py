@@ -15,6 +15,7 @@ import random
 import pytest
 
 from game.paths import scenes_dir
+from game.settings import Settings
 from game.story.library import Library
 from game.ui.pilot import run_test
 from game.ui.screens.content_note import ContentNoteScreen
@@ -29,6 +30,10 @@ from game.ui.screens.title import TitleScreen
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+# Lines show whole and nothing moves (the pilot's clock only moves when told): the story's
+# logic is tested here; typing in, moving on by itself and animation in test_ui_motion.py.
+STILL = Settings(reduced_motion=True)
 
 STORIES = Library(scenes_dir()).stories()
 MAX_CHOICES = 200  # a guard against a route that never ends
@@ -104,7 +109,7 @@ def take_a_break_and_help(pilot, play: PlayScreen) -> None:
 
 
 def play_through(story, pick) -> tuple[DebriefScreen, int, list[str]]:
-    with run_test(size=(1024, 600)) as pilot:
+    with run_test(settings=STILL, size=(1024, 600)) as pilot:
         play = open_story(pilot, story)
         scenes: list[str] = []
         flagged = 0

@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.saves import SaveStore, library_lookup
+from game.settings import Settings
 from game.story.library import Library
 from game.ui.pilot import run_test
 from game.ui.screen import Push
@@ -24,6 +25,10 @@ from tests.conftest import EXAMPLE, SCENES
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+# Lines show whole and nothing moves (the pilot's clock only moves when told): the story's
+# logic is tested here; typing in, moving on by itself and animation in test_ui_motion.py.
+STILL = Settings(reduced_motion=True)
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +68,7 @@ def debrief_text(screen: DebriefScreen) -> str:
 
 
 def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         play = start(pilot, story)
         assert play.revealed == 1 and play.pt.scene.id == "lunch"
         pilot.press("space", "enter")  # both reveal the next line
@@ -132,7 +137,7 @@ def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
 
 
 def test_a_story_plays_to_the_debrief_by_mouse_alone(story):
-    with run_test(size=(1024, 600)) as pilot:
+    with run_test(settings=STILL, size=(1024, 600)) as pilot:
         play = start(pilot, story)
         pilot.click(play.next)
         pilot.click(5, pilot.app.size[1] // 2)  # a click on the scene also reveals the next line
@@ -186,7 +191,7 @@ def test_a_story_plays_to_the_debrief_by_mouse_alone(story):
 
 def test_leaving_early_shows_help_first_then_the_debrief(story, tmp_path):
     store = SaveStore(tmp_path / "saves")
-    with run_test() as pilot:
+    with run_test(settings=STILL) as pilot:
         play = start(pilot, story, store)
         pilot.press("space")
         assert store.exists()
@@ -206,7 +211,7 @@ def test_leaving_early_shows_help_first_then_the_debrief(story, tmp_path):
 
 
 def test_a_break_while_leaving_comes_back_to_help_then_the_debrief(story):
-    with run_test() as pilot:
+    with run_test(settings=STILL) as pilot:
         start(pilot, story)
         pilot.press("escape")
         pilot.click(pilot.screen.leave)
@@ -220,7 +225,7 @@ def test_a_break_while_leaving_comes_back_to_help_then_the_debrief(story):
 
 def test_the_place_is_autosaved_after_a_step_and_cleared_at_the_end(story, library, tmp_path):
     store = SaveStore(tmp_path / "saves")
-    with run_test() as pilot:
+    with run_test(settings=STILL) as pilot:
         play = start(pilot, story, store)
         assert not store.exists()
         pilot.press("space")
@@ -241,11 +246,11 @@ def test_the_place_is_autosaved_after_a_step_and_cleared_at_the_end(story, libra
 
 def test_a_resumed_story_shows_the_lines_that_were_showing(story, library, tmp_path):
     store = SaveStore(tmp_path / "saves")
-    with run_test() as pilot:
+    with run_test(settings=STILL) as pilot:
         start(pilot, story, store)
         pilot.press("space", "space")
     saved = store.read(library_lookup(library))
-    with run_test() as pilot:
+    with run_test(settings=STILL) as pilot:
         pilot.app.apply(Push(PlayScreen(story, saved.playthrough, store, revealed=saved.extra["revealed"])))
         pilot.step()
         assert pilot.screen.revealed == 3 and len(pilot.screen.lines_view.items) == 3
@@ -298,14 +303,14 @@ def walk_the_phases(pilot, story):
 
 @pytest.mark.parametrize(("size", "scale"), LAYOUTS, ids=lambda v: str(v))
 def test_no_widget_overflows_and_help_stays_on_screen(story, size, scale):
-    with run_test(size=size, text_scale=scale) as pilot:
+    with run_test(settings=STILL, size=size, text_scale=scale) as pilot:
         for what in walk_the_phases(pilot, story):
             check_layout(pilot, what)
             pilot.snapshot()  # and it draws
 
 
 def test_the_place_background_is_drawn_and_the_chat_shows_its_app(story):
-    with run_test(size=(1920, 1080)) as pilot:
+    with run_test(settings=STILL, size=(1920, 1080)) as pilot:
         play = start(pilot, story)
         snap = pilot.snapshot()
         assert snap.get_at((200, 300))[:3] != pilot.app.ui.theme.colours.rest_background
@@ -323,7 +328,7 @@ def test_the_place_background_is_drawn_and_the_chat_shows_its_app(story):
 
 
 def test_enter_pressed_to_read_on_does_not_pick_a_choice_by_accident(story):
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = start(pilot, story)
         while screen.reading:
             pilot.press("enter")
@@ -335,7 +340,7 @@ def test_enter_pressed_to_read_on_does_not_pick_a_choice_by_accident(story):
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
 def test_the_first_line_shows_as_soon_as_a_story_starts(story, size):
-    with run_test(size=size) as pilot:
+    with run_test(settings=STILL, size=size) as pilot:
         screen = start(pilot, story)
         assert screen.revealed == 1
         assert screen.lines_view in screen.widgets and screen.lines_view.rect.height > 0
@@ -344,7 +349,7 @@ def test_the_first_line_shows_as_soon_as_a_story_starts(story, size):
 def test_how_to_play_can_be_read_again_from_help_and_closes_back_to_the_story(story):
     from game.ui.screens.howto import HowToScreen
 
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = start(pilot, story)
         pilot.press("h", "p")
         assert isinstance(pilot.screen, HowToScreen)
@@ -355,7 +360,7 @@ def test_how_to_play_can_be_read_again_from_help_and_closes_back_to_the_story(st
 def test_choose_another_story_on_the_debrief_opens_the_picker_over_the_title(story):
     from game.ui.screens.picker import PickerScreen
 
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = start(pilot, story)
         for _ in range(20):
             if isinstance(pilot.screen, DebriefScreen):

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from game.paths import scenes_dir
+from game.settings import Settings
 from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.ui.pilot import run_test
@@ -18,6 +19,10 @@ from game.ui.screens.present import DEFAULT_PROMPT, ClassVoteScreen, PresentScre
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+# Lines show whole and nothing moves (the pilot's clock only moves when told); motion is
+# tested in test_ui_motion.py.
+STILL = Settings(reduced_motion=True)
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +58,7 @@ def read_to_choices(pilot, screen):
 def test_the_class_votes_with_number_keys_and_the_teacher_picks_the_choice_to_follow(library, home):
     story, pt = story_with_discussion(library)
     scene = pt.scene
-    with run_test(size=(1280, 720), text_scale=1.5) as pilot:
+    with run_test(settings=STILL, size=(1280, 720), text_scale=1.5) as pilot:
         present = PresentScreen(story, pt)
         pilot.app.apply(Push(present))
         pilot.step()
@@ -80,7 +85,7 @@ def test_the_class_votes_with_number_keys_and_the_teacher_picks_the_choice_to_fo
 
 def test_a_vote_with_no_discussion_question_asks_what_the_friend_should_do(library):
     story = library.load(scenes_dir() / "example.yaml").story
-    with run_test(size=(1024, 600), text_scale=2.0) as pilot:
+    with run_test(settings=STILL, size=(1024, 600), text_scale=2.0) as pilot:
         present = PresentScreen(story)
         pilot.app.apply(Push(present))
         pilot.step()
@@ -104,7 +109,7 @@ def test_a_vote_with_no_discussion_question_asks_what_the_friend_should_do(libra
 
 def test_presenter_mode_plays_to_the_debrief_and_saves_nothing(library, home):
     story = library.load(scenes_dir() / "example.yaml").story
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         present = PresentScreen(story)
         pilot.app.apply(Push(present))
         pilot.step()
@@ -129,7 +134,7 @@ def test_presenter_mode_plays_to_the_debrief_and_saves_nothing(library, home):
 
 def test_discussion_pauses_for_pupils_come_once_before_the_choices_when_turned_on(library):
     story, pt = story_with_discussion(library)
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         play = PlayScreen(story, pt)
         play.discussion_pauses = True
         pilot.app.apply(Push(play))
@@ -148,7 +153,7 @@ def test_discussion_pauses_for_pupils_come_once_before_the_choices_when_turned_o
 
 def test_without_pauses_pupils_choose_straight_away(library):
     story, pt = story_with_discussion(library)
-    with run_test(size=(1280, 720)) as pilot:
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
         play = PlayScreen(story, pt)
         pilot.app.apply(Push(play))
         pilot.step()

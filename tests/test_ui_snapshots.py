@@ -27,6 +27,7 @@ import pygame
 import pytest
 
 from game.paths import scenes_dir
+from game.settings import Settings
 from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.story.story import Story
@@ -50,6 +51,9 @@ SCALES = (1.0, 2.0)
 CHANNEL_TOLERANCE = 8  # a pixel differs when any channel is more than this apart
 MAX_DIFFERING = 0.005  # the fraction of pixels that may differ
 STORY_ID = "example"
+# Screens at rest: lines whole, nothing mid-animation, no caption still showing (the pilot's
+# clock only moves when told). Reduced motion changes how things move, never how they look once still.
+AT_REST = Settings(reduced_motion=True)
 
 
 def example_story() -> Story:
@@ -189,10 +193,17 @@ def _empty_home() -> Iterator[None]:
 def render(name: str, scale: float, story: Story | None = None) -> pygame.Surface:
     """The shot ``name`` at text ``scale``, drawn headless from a fresh app."""
     story = story or example_story()
-    with _empty_home(), run_test(size=SIZE, text_scale=scale) as pilot:
+    with _empty_home(), run_test(size=SIZE, text_scale=scale, settings=AT_REST) as pilot:
         expected = SHOTS[name](pilot, story)
         assert type(pilot.screen) is expected, f"{name}: {type(pilot.screen).__name__}, not {expected.__name__}"
+        at_rest(pilot)
         return pilot.snapshot()
+
+
+def at_rest(pilot: Pilot, limit_ms: int = 60_000) -> None:
+    """Let the virtual clock run until nothing asks for a frame (a caption has gone, say)."""
+    while (wake := pilot.app.wake_after_ms()) is not None and pilot.now < limit_ms:
+        pilot.advance(max(1, wake))
 
 
 def differing_fraction(a: pygame.Surface, b: pygame.Surface, tolerance: int = CHANNEL_TOLERANCE) -> float:

@@ -370,7 +370,8 @@ def _home(tmp_path, monkeypatch):
 @pytest.mark.parametrize("theme", list(THEMES))
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_every_screen_draws_text_only_on_a_listed_pair(name, theme, story):
-    with run_test(size=(1024, 600), settings=Settings(theme=theme)) as pilot:
+    # reduced_motion: lines whole and nothing mid-fade (the pilot's clock only moves when told).
+    with run_test(size=(1024, 600), settings=Settings(theme=theme, reduced_motion=True)) as pilot:
         expected = SCREENS[name](pilot, story)
         assert type(pilot.screen) is expected
         drawn = record_text(pilot, pilot.screen)
@@ -391,7 +392,7 @@ def test_a_chat_with_a_picture_behind_it_keeps_its_text_off_the_picture(theme, l
     pt = _first_chat(result.story)
     assert pt.scene.background == "bedroom"
     for size, scale in (((1024, 600), 1.0), ((1024, 600), 2.0)):  # the phone beside the actions, and above
-        with run_test(size=size, settings=Settings(theme=theme, text_scale=scale)) as pilot:
+        with run_test(size=size, settings=Settings(theme=theme, text_scale=scale, reduced_motion=True)) as pilot:
             play = _play(pilot, result.story, pt, revealed=len(pt.lines))
             assert play.backdrop == "bedroom"
             drawn = record_text(pilot, play)

@@ -65,15 +65,18 @@ EXTRA_SHOTS: dict[str, Callable] = {"settings": shot_settings}
 def draw(picture: Picture, story):
     from game.settings import Settings
     from game.ui.pilot import run_test
-    from tests.test_ui_snapshots import SHOTS
+    from tests.test_ui_snapshots import SHOTS, at_rest
 
     shot = EXTRA_SHOTS.get(picture.shot) or SHOTS[picture.shot]
     with tempfile.TemporaryDirectory(prefix="spot-gallery-") as home:
         os.environ["SPOT_THE_SIGNS_HOME"] = home
-        with run_test(size=picture.size, settings=Settings.from_dict(picture.settings)) as pilot:
+        # At rest (reduced motion): lines whole, nothing caught mid-fade; it looks the same once still.
+        still = Settings.from_dict({"reduced_motion": True, **picture.settings})
+        with run_test(size=picture.size, settings=still) as pilot:
             expected = shot(pilot, story)
             if type(pilot.screen) is not expected:
                 raise SystemExit(f"{picture.name}: reached {type(pilot.screen).__name__}, not {expected.__name__}")
+            at_rest(pilot)
             return pilot.snapshot()
 
 

@@ -117,11 +117,27 @@ class TypeScale:
 
 @dataclass(frozen=True)
 class Motion:
-    """Milliseconds. Calm and short; a reduce-motion setting will set them to 0."""
+    """Milliseconds. Calm and short; reduced motion sets every animation to 0 (``still()``) but
+    keeps the reading times: moving on by itself still waits for the pupil to read."""
 
     focus: int = 120
-    fade: int = 200
+    fade: int = 200  # a new chat message slides up and fades in
     scroll: int = 160
+    scene: int = 400  # a new scene fades in from its background
+    pulse: int = 1600  # one slow breath of the glow outside the focused control's ring
+    pulse_for: int = 3200  # how long it breathes after the focus moves (then still: under WCAG's 5 s)
+    pulse_alpha: int = 110  # the glow at its brightest (0-255); the ring itself never changes
+    frame: int = 16  # between frames while something moves
+    read_base: int = 1200  # moving on by itself: the calm reading time of any line ...
+    read_per_char: int = 60  # ... and this much more for each of its characters
+
+    def still(self) -> Motion:
+        """Nothing moves (reduced motion); the reading times stay."""
+        return replace(self, focus=0, fade=0, scroll=0, scene=0, pulse=0, pulse_for=0, pulse_alpha=0)
+
+    def read_ms(self, text: str) -> int:
+        """How long moving on by itself waits once ``text`` is showing in full."""
+        return self.read_base + self.read_per_char * len(text)
 
 
 @dataclass(frozen=True)
@@ -276,5 +292,5 @@ def theme_for(settings: Settings) -> Theme:
     when they turned reduced motion on."""
     theme = THEMES.get(settings.theme, LIGHT).scaled(settings.text_scale)
     if settings.reduced_motion:
-        theme = replace(theme, motion=Motion(focus=0, fade=0, scroll=0))
+        theme = replace(theme, motion=theme.motion.still())
     return theme

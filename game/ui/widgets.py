@@ -8,6 +8,7 @@ A Button's `on_activate` returns an Action (or None); the screen hands it to the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ import pygame
 
 from game.settings import Settings
 from game.ui.text import TextCache
-from game.ui.theme import Theme, theme_for
+from game.ui.theme import Motion, Theme, theme_for
 
 if TYPE_CHECKING:
     from game.ui.screen import Action
@@ -142,6 +143,7 @@ class Button(Widget):
         super().__init__()
         self.label, self.on_activate, self.hotkey, self.variant = label, on_activate, hotkey, variant
         self.align = "center"  # ChoiceButton lines its words up on the left
+        self.glow = 0.0  # 0-1: the breathing glow outside the focus ring (FocusPulse sets it)
 
     def __repr__(self) -> str:
         return f"Button({self.label!r})"
@@ -177,8 +179,23 @@ class Button(Widget):
             surface.blit(image, image.get_rect(center=self.rect.center))
         if focused:
             grow = 2 * (t.focus_gap + t.focus_width)
-            pygame.draw.rect(surface, t.colours.focus_ring, self.rect.inflate(grow, grow), width=t.focus_width,
-                             border_radius=radius + t.focus_gap + t.focus_width)
+            ring = self.rect.inflate(grow, grow)
+            ring_radius = radius + t.focus_gap + t.focus_width
+            pygame.draw.rect(surface, t.colours.focus_ring, ring, width=t.focus_width, border_radius=ring_radius)
+            if self.glow > 0 and t.motion.pulse_alpha > 0:
+                self._draw_glow(surface, ui, ring, ring_radius)
+
+    def _draw_glow(self, surface: pygame.Surface, ui: Ui, ring: pygame.Rect, ring_radius: int) -> None:
+        """A soft band outside the ring, a focus gap away from it: the ring and the page on both
+        sides of it keep their colours, so its 3:1 contrast never drops while it breathes."""
+        t = ui.theme
+        spread = max(1, round(self.glow * t.focus_width))
+        outer = ring.inflate(2 * (t.focus_gap + spread), 2 * (t.focus_gap + spread))
+        layer = pygame.Surface(outer.size, pygame.SRCALPHA)
+        alpha = round(min(1.0, self.glow) * t.motion.pulse_alpha)
+        pygame.draw.rect(layer, (*t.colours.focus_ring, alpha), layer.get_rect(), width=spread,
+                         border_radius=ring_radius + t.focus_gap + spread)
+        surface.blit(layer, outer)
 
     def overflows(self, ui: Ui) -> bool:
         px, py = self._padding(ui)
@@ -187,6 +204,62 @@ class Button(Widget):
 
     def activate(self) -> Action | None:
         return self.on_activate()
+
+
+class FocusPulse:
+    """The focused button's ring breathes (a glow outside it) for ``motion.pulse_for`` ms after the
+    focus moves, then rests, so an idle window asks for no frames. Nothing when motion is off.
+
+        pulse.wake_after_ms(focused, motion)   # in the screen's wake_after_ms
+        pulse.tick(now_ms, focused, motion)    # in its tick; True when the glow changed
+
+    The first focus it sees only sets the starting point (a screen appearing does not pulse).
+    """
+
+    _UNSEEN = object()
+
+    def __init__(self) -> None:
+        self.widget: Any = self._UNSEEN  # the focused widget last seen
+        self.started: int | None = None  # app clock ms the breathing began; None: not breathing
+        self.pending = False  # the focus moved: the next tick starts the breathing
+
+    def wake_after_ms(self, focused: Widget | None, motion: Motion) -> int | None:
+        if motion.pulse_for <= 0 or motion.pulse <= 0:
+            return None
+        if focused is not self.widget or self.pending:
+            return 0
+        return motion.frame if self.started is not None else None
+
+    def tick(self, now_ms: int, focused: Widget | None, motion: Motion) -> bool:
+        changed = False
+        if focused is not self.widget:
+            changed = self._set(0.0)
+            first = self.widget is self._UNSEEN
+            self.widget, self.started = focused, None
+            self.pending = not first and isinstance(focused, Button)
+        if motion.pulse_for <= 0 or motion.pulse <= 0:
+            self.pending, self.started = False, None
+            return self._set(0.0) or changed
+        if self.pending:
+            self.pending, self.started = False, now_ms
+        if self.started is None:
+            return changed
+        elapsed = now_ms - self.started
+        if elapsed >= motion.pulse_for:
+            self.started = None
+            return self._set(0.0) or changed
+        return self._set(0.5 - 0.5 * math.cos(2 * math.pi * elapsed / motion.pulse)) or changed
+
+    def stop(self) -> bool:
+        self.pending, self.started = False, None
+        return self._set(0.0)
+
+    def _set(self, glow: float) -> bool:
+        widget = self.widget
+        if not isinstance(widget, Button) or widget.glow == glow:
+            return False
+        widget.glow = glow
+        return True
 
 
 @dataclass(frozen=True)

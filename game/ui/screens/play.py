@@ -2,8 +2,9 @@
 
     PlayScreen(story, playthrough=None, store=None)
 
-Keys (no timers; the pupil goes at their own pace):
-  Space / Enter      the next line (or the focused button); a click on the scene does the same
+Keys (the pupil goes at their own pace; nothing moves on alone unless they turn that on):
+  Space / Enter      the next line (or the focused button); a click on the scene does the same;
+                     while a line is still typing in, any key or click shows it whole (and only that)
   Up / Down          pick a line shown so far;  S flags it as a warning sign (kind feedback at once)
   1-6                a choice;  Tab / Left / Right move between the buttons
   Backspace / Z      back a step (undo the last choice);  L the story so far;  Esc pause
@@ -13,10 +14,25 @@ Everything the pupil does goes through the Playthrough; the screen only keeps ho
 this scene are showing (``revealed``) and which one is picked. After every step the place is
 autosaved (``store.write(pt, {"revealed": n})``), and the save is cleared when the story ends
 or is left.
+
+Motion (all of it off with reduced motion; then no frames are asked for): a new line types in a
+word at a time at the pupil's text speed (``settings.text_speed`` characters a second, 0: at
+once), and the choices appear once it is whole; a new chat message slides up and fades in; a new
+scene fades in from its background; the focused button's ring breathes for a moment after the
+focus moves (``FocusPulse``). With ``settings.auto_advance`` the next line comes by itself after a
+calm reading time (``theme.motion.read_ms``), never a choice, never while paused or a card is up.
+Times come from the app's clock through ``tick``: a timer that begins is stamped by the next tick.
+
+What the pupil meets is said on ``ui.emit`` for sound, speech and captions: ``place`` when a scene
+starts, ``message`` (a chat message from someone else) and ``line`` for each new line, ``spotted``
+for a sign newly flagged, ``feedback`` when any other card appears. Events that happen before the
+screen is shown are said at its first tick, after the app's ``screen``.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,7 +61,7 @@ from game.ui.screens.play_view import (
     background_image,
     stage_cast,
 )
-from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText, Widget
+from game.ui.widgets import Button, ButtonRow, FocusPulse, Label, Paragraph, ScrollText, Ui, Widget, spoken_label
 
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 7)}
 NUMBER_KEYS |= {getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 7)}
@@ -53,6 +69,47 @@ UNDO_KEYS = frozenset({pygame.K_BACKSPACE, pygame.K_z})
 BUTTON_KEYS = frozenset({pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT})
 READING_HINT = "Space: next line. Up and Down pick a line, S flags it as a warning sign."
 CHOOSING_HINT = "Press a number, or Tab then Enter. S flags the picked line."
+# Keys that leave for another screen or step back: they work even while a line types in.
+LEAVING_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_l, pygame.K_v}) | UNDO_KEYS
+
+
+def word_ends(text: str) -> list[int]:
+    """Where each word of ``text`` ends (an index into it): a line types in a whole word at a time,
+    so a word is never shown broken and the words already shown never move."""
+    return [m.end() for m in re.finditer(r"\S+", text)]
+
+
+class Timer:
+    """A stretch of time on the app's clock. A screen has no clock of its own, so one that
+    ``begin``s now is ``stamp``ed with the time by the next tick."""
+
+    def __init__(self) -> None:
+        self.length = 0
+        self.start: int | None = None
+        self.on = False
+
+    def begin(self, length: int) -> None:
+        self.length, self.start, self.on = length, None, length > 0
+
+    def stop(self) -> None:
+        self.on, self.start = False, None
+
+    @property
+    def pending(self) -> bool:
+        return self.on and self.start is None
+
+    def stamp(self, now_ms: int) -> None:
+        if self.pending:
+            self.start = now_ms
+
+    def elapsed(self, now_ms: int) -> int:
+        return 0 if self.start is None else max(0, now_ms - self.start)
+
+    def progress(self, now_ms: int) -> float:
+        return min(1.0, self.elapsed(now_ms) / self.length) if self.on else 1.0
+
+    def left(self, now_ms: int) -> int:
+        return max(0, self.length - self.elapsed(now_ms))
 
 
 @dataclass
@@ -84,6 +141,18 @@ class PlayScreen(Screen):
         self.behind: list[Widget] = []  # the scene drawn under a card
         self.discussion_pauses = False  # the scene's discuss: question before its choices
         self.discussed: set[str] = set()  # scenes whose pause was shown on this visit
+        # Motion: how much of the newest line shows while it types in (None: all of it).
+        self.typed: int | None = None
+        self.typing_index: int | None = None
+        self.typer = Timer()  # the newest line typing in
+        self.arrival = Timer()  # the newest chat message sliding up and fading in
+        self.scene_fade = Timer()  # a new scene fading in from its background
+        self.reader = Timer()  # moving on by itself: the reading time of the line showing
+        self.pulse = FocusPulse()
+        self.now = 0  # the app's clock at the last tick
+        self.live = False  # ticked since it was last shown: events are said at once
+        self.said: list[tuple[str, str]] = []  # events waiting for the first tick
+        self._veil: tuple[tuple[str | None, tuple[int, int]], pygame.Surface] | None = None
         if self.pt.notice:
             self.card = Card("notice", "Welcome back", self.pt.notice, self.close_card_only)
 
@@ -106,11 +175,34 @@ class PlayScreen(Screen):
         self.card_title = Label("", role="subheading")
         self.card_text = ScrollText([])
         self.card_button = Button("Continue (Enter)", self.close_card, variant="primary")
+        self.start_line()
         self.sync()
+        self.say_newest()
+        if self.card is not None:
+            self.say("feedback", self.card.text)
+
+    def attach(self, ui: Ui) -> None:
+        first = self.ui is None
+        super().attach(ui)
+        self.live = False
+        if not first:  # back from the pause, help, a break: a still scene and a fresh reading time
+            self.arrival.stop()
+            self.lines_view.arrival = 1.0
+            self.scene_fade.stop()
+            self._veil = None
+            if self.typing:
+                self.finish_line()
+                self.sync()
+            self.arm_reader()
 
     @property
     def reading(self) -> bool:
         return self.revealed < len(self.pt.lines)
+
+    @property
+    def typing(self) -> bool:
+        """The newest line is still typing in (the choices wait for it)."""
+        return self.typed is not None
 
     def shown(self) -> list[Shown]:
         scene, spotted = self.pt.scene, set(self.pt.spotted)
@@ -134,6 +226,8 @@ class PlayScreen(Screen):
             self.lines_view.app_name = scene.app
             self.backdrop = scene.background
             self.choice_buttons = []
+            self.say("place", "" if scene.kind == "chat" else (scene.background or ""))
+            self.begin_scene_fade()
         if scene is not None and not self.choice_buttons:
             choices = self.pt.choices
             if len(choices) == 1 and choices[0].is_continue:
@@ -142,21 +236,181 @@ class PlayScreen(Screen):
                 self.choice_buttons = [ChoiceButton(f"{i + 1}.  {c.text}", self._chooser(i))
                                        for i, c in enumerate(choices)]
         self.picked = max(0, min(self.picked, self.revealed - 1))
+        if self.typing and self.typing_index != self.revealed - 1:  # the lines changed under it
+            self.finish_line()
         self.lines_view.items = self.shown()
         if scene is not None:
             self.stage.cast = stage_cast(self.story.characters, scene.present, self.pt.lines[:self.revealed])
+        self.lines_view.typed = self.typed
         self.lines_view.focus_index = self.picked if self.revealed else None
         if self.card is not None:
             self.card_panel.kind = self.card.kind
             self.card_title.text = self.card.title
             self.card_text.paragraphs = [Paragraph(self.card.text)]
             self.card_text.offset = 0
-        self.hint.text = READING_HINT if self.reading else CHOOSING_HINT
+        self.hint.text = READING_HINT if self.reading or self.typing else CHOOSING_HINT
         if self.size != (0, 0):
             self.layout(self.size)
 
     def _chooser(self, index: int) -> Callable[[], Action | None]:
         return lambda: self.choose(index)
+
+    # -- motion and what is said ----------------------------------------------------------------
+    def say(self, event: str, text: str) -> None:
+        """Tell sound, speech and captions (at the first tick when the screen is not shown yet)."""
+        if self.live and self.ui is not None:
+            self.ui.emit(event, text)
+        else:
+            self.said.append((event, text))
+
+    def say_newest(self) -> None:
+        """The newest line has just appeared: "Name: text" (or the narration); a chat message
+        from someone else is a ``message`` too."""
+        if not self.revealed:
+            return
+        line, scene = self.pt.lines[self.revealed - 1], self.pt.scene
+        name = self.story.speaker_name(line.speaker)
+        words = f"{name}: {line.text}" if name else line.text
+        if scene is not None and scene.kind == "chat" and name and line.speaker != scene.phone:
+            self.say("message", words)
+        self.say("line", words)
+
+    def start_line(self) -> None:
+        """The newest line begins to appear: it types in (or shows whole with reduced motion or
+        text speed 0); in a chat its bubble slides up."""
+        assert self.ui is not None
+        settings, motion = self.ui.settings, self.ui.theme.motion
+        self.reader.stop()
+        self.arrival.stop()
+        self.lines_view.arrival = 1.0
+        if not self.revealed:
+            self.finish_line()
+            return
+        line, scene = self.pt.lines[self.revealed - 1], self.pt.scene
+        ends = word_ends(line.text)
+        if settings.reduced_motion or settings.text_speed <= 0 or not ends:
+            self.finish_line()
+        else:
+            self.typed, self.typing_index = 0, self.revealed - 1
+            self.typer.begin(math.ceil(ends[-1] * 1000 / settings.text_speed))
+        if scene is not None and scene.kind == "chat" and self.story.speaker_name(line.speaker):
+            self.arrival.begin(motion.fade)
+            self.lines_view.arrival = 0.0 if self.arrival.on else 1.0
+
+    def finish_line(self) -> None:
+        """The newest line shows in full; moving on by itself may start counting."""
+        self.typed = self.typing_index = None
+        self.typer.stop()
+        self.lines_view.typed = None
+        self.arm_reader()
+
+    def complete_line(self) -> None:
+        """A key or click while the line types in: show it whole at once, and do nothing else."""
+        self.finish_line()
+        self.sync()
+        self.dirty = True
+
+    def arm_reader(self) -> None:
+        """Moving on by itself (when the pupil turned it on): after a calm reading time of the
+        line showing, the next line; never a choice, never over a card."""
+        if self.ui is None:
+            return
+        if self.ui.settings.auto_advance and self.reading and self.revealed and self.card is None \
+                and not self.typing:
+            self.reader.begin(self.ui.theme.motion.read_ms(self.pt.lines[self.revealed - 1].text))
+        else:
+            self.reader.stop()
+
+    def begin_scene_fade(self) -> None:
+        assert self.ui is not None
+        self._veil = None
+        if self.card is None:
+            self.scene_fade.begin(self.ui.theme.motion.scene)
+        else:
+            self.scene_fade.stop()
+
+    def _next_word_ms(self) -> int:
+        assert self.ui is not None and self.typing_index is not None
+        ends = word_ends(self.pt.lines[self.typing_index].text)
+        due = next((e for e in ends if e > (self.typed or 0)), ends[-1])
+        speed = max(self.ui.settings.text_speed, 1e-6)
+        return max(0, math.ceil(due * 1000 / speed) - self.typer.elapsed(self.now))
+
+    def _type_to(self, now_ms: int) -> bool:
+        """Show the words typed by ``now_ms``; True when the picture changed."""
+        assert self.ui is not None and self.typing_index is not None
+        settings = self.ui.settings
+        ends = word_ends(self.pt.lines[self.typing_index].text)
+        if settings.reduced_motion or settings.text_speed <= 0:
+            self.complete_line()
+            return True
+        chars = self.typer.elapsed(now_ms) * settings.text_speed / 1000
+        if chars >= ends[-1]:
+            self.complete_line()
+            return True
+        shown = max((e for e in ends if e <= chars), default=0)
+        if shown == self.typed:
+            return False
+        self.typed = self.lines_view.typed = shown
+        return True
+
+    def wake_after_ms(self) -> int | None:
+        if self.ui is None:
+            return None
+        if not self.live or self.said:
+            return 0
+        timers = (self.typer, self.arrival, self.scene_fade, self.reader)
+        if any(t.pending for t in timers):
+            return 0
+        motion = self.ui.theme.motion
+        waits = []
+        if self.typing:
+            waits.append(self._next_word_ms())
+        if self.arrival.on or self.scene_fade.on:
+            waits.append(motion.frame)
+        if self.reader.on:
+            waits.append(self.reader.left(self.now))
+        pulse = self.pulse.wake_after_ms(self.focus.focused, motion)
+        if pulse is not None:
+            waits.append(pulse)
+        return max(0, min(waits)) if waits else None
+
+    def tick(self, now_ms: int) -> None:
+        assert self.ui is not None
+        self.now = now_ms
+        if not self.live:
+            self.live = True
+            said, self.said = self.said, []
+            for event, text in said:
+                self.ui.emit(event, text)
+        for timer in (self.typer, self.arrival, self.scene_fade, self.reader):
+            timer.stamp(now_ms)
+        before = self.focus.focused
+        changed = False
+        if self.typing:
+            changed |= self._type_to(now_ms)
+        if self.arrival.on:
+            self.lines_view.arrival = self.arrival.progress(now_ms)
+            if self.lines_view.arrival >= 1:
+                self.arrival.stop()
+            changed = True
+        if self.scene_fade.on:
+            if self.scene_fade.progress(now_ms) >= 1:
+                self.scene_fade.stop()
+                self._veil = None
+            changed = True
+        if self.reader.on and self.reader.left(now_ms) <= 0:
+            self.reader.stop()
+            self.reveal_next()
+            changed = True
+        changed |= self.pulse.tick(now_ms, self.focus.focused, self.ui.theme.motion)
+        for timer in (self.typer, self.arrival, self.scene_fade, self.reader):
+            timer.stamp(now_ms)  # begun during this tick (a line finished, the next one came): from now
+        after = self.focus.focused
+        if after is not before and after is not None:  # e.g. the choices came once the line was whole
+            self.ui.emit("focus", spoken_label(after))
+        if changed:
+            self.dirty = True
 
     # -- what the pupil does ------------------------------------------------------------------
     def autosave(self) -> None:
@@ -164,12 +418,17 @@ class PlayScreen(Screen):
             self.store.write(self.pt, {"revealed": self.revealed})
 
     def reveal_next(self) -> Action | None:
+        if self.typing:
+            self.complete_line()
+            return None
         if self.reading:
             self.revealed += 1
             self.picked = self.revealed - 1
             self.choices_armed = self.reading or len(self.pt.choices) == 1
             self.autosave()
+            self.start_line()
             self.sync()
+            self.say_newest()
         return None
 
     def spot_picked(self) -> Action | None:
@@ -180,11 +439,16 @@ class PlayScreen(Screen):
         self.autosave()
         kind = "spot-sign" if spot.is_sign else "spot"
         self.card = Card(kind, spot.title, spot.text, self.close_card_only)
+        self.reader.stop()
         self.sync()
+        if spot.is_sign and not spot.already:
+            self.say("spotted", f"{spot.title}. {spot.text}")
+        else:
+            self.say("feedback", spot.text)
         return None
 
     def choose(self, index: int) -> Action | None:
-        if self.reading or self.card is not None or not 0 <= index < len(self.pt.choices):
+        if self.reading or self.typing or self.card is not None or not 0 <= index < len(self.pt.choices):
             return None
         pause = self.discussion_pause()
         if pause is not None:
@@ -198,6 +462,7 @@ class PlayScreen(Screen):
             self.card = Card("feedback", choice.text, choice.feedback, self.after_choice)
             self.frozen = True
             self.sync_card_only()
+            self.say("feedback", choice.feedback)
             return None
         return self.after_choice()
 
@@ -234,7 +499,9 @@ class PlayScreen(Screen):
         self.revealed = min(1, len(self.pt.lines))
         self.picked = 0
         self.scene_id = None
+        self.start_line()
         self.sync()
+        self.say_newest()
         return None
 
     def finish(self) -> Action:
@@ -254,6 +521,7 @@ class PlayScreen(Screen):
         self.scene_id = None
         self.revealed = len(self.pt.lines)
         self.picked = self.revealed - 1
+        self.finish_line()
         self.autosave()
         self.sync()
         return None
@@ -264,6 +532,8 @@ class PlayScreen(Screen):
         action = card.then() if card is not None else None
         if action is None:
             self.sync()
+            if not self.typing:
+                self.arm_reader()
         return action
 
     def close_card_only(self) -> Action | None:
@@ -280,7 +550,7 @@ class PlayScreen(Screen):
         parts = [f"{item.speaker}: {item.line.text}" if item.speaker else item.line.text for item in self.shown()]
         if self.card is not None:
             parts += [self.card.title, self.card.text]
-        elif not self.reading:
+        elif not self.reading and not self.typing:
             parts += [b.label for b in self.choice_buttons]
         return "\n\n".join(parts)
 
@@ -310,6 +580,11 @@ class PlayScreen(Screen):
         if key in MODIFIER_KEYS:
             return None
         self.dirty = True
+        if self.reader.on:  # the pupil is busy here: a fresh reading time
+            self.reader.begin(self.reader.length)
+        if self.typing and self.card is None and key not in LEAVING_KEYS:
+            self.complete_line()  # the key shows the line whole; it does not also read on or choose
+            return None
         if key == pygame.K_ESCAPE:
             return self.pause()
         if key == pygame.K_l:
@@ -347,6 +622,13 @@ class PlayScreen(Screen):
 
     def handle(self, event: pygame.event.Event) -> Action | None:
         assert self.ui is not None
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and self.reader.on:
+            self.reader.begin(self.reader.length)
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.typing and self.card is None \
+                and self.widget_at(event.pos) not in self.top_row.buttons:
+            self.pressed = None
+            self.complete_line()  # the click shows the line whole; it does not also read on or choose
+            return None
         if event.type == pygame.MOUSEWHEEL and self.card is None:
             self.dirty |= self.lines_view.scroll_by(self.ui, -event.y * 3 * self.ui.text.line_height(
                 self.ui.theme.font_size("body")))
@@ -368,7 +650,7 @@ class PlayScreen(Screen):
     def _actions(self) -> tuple[list[Button], list[Button]]:
         """(the row of small actions, the stacked choices) for the current phase."""
         single = len(self.choice_buttons) == 1
-        if self.reading:
+        if self.reading or self.typing:
             return [self.next, self.flag], []
         if single:
             return [self.choice_buttons[0], self.flag], []
@@ -543,6 +825,40 @@ class PlayScreen(Screen):
             self.focus.focus(before)
 
     # -- drawing ------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """As every screen draws; while a new scene fades in, its background is laid over the
+        scene, thinning out (the top row of buttons stays as it is)."""
+        if not self.scene_fade.on:
+            super().draw(surface)
+            return
+        assert self.ui is not None
+        surface.fill(self.background)
+        self.draw_decor(surface)
+        bar = self.top_row.buttons
+        for w in self.widgets:
+            if w not in bar:
+                w.draw(surface, self.ui, focused=w is self.focus.focused, hovered=w is self.hover)
+        veil = self._scene_veil(surface.get_size())
+        veil.set_alpha(round(255 * (1 - self.scene_fade.progress(self.now))))
+        surface.blit(veil, (0, 0))
+        for w in self.widgets:
+            if w in bar:
+                w.draw(surface, self.ui, focused=w is self.focus.focused, hovered=w is self.hover)
+
+    def _scene_veil(self, size: tuple[int, int]) -> pygame.Surface:
+        """The scene's background alone (a copy: its alpha changes while the scene fades in)."""
+        assert self.ui is not None
+        key = (self.backdrop, size)
+        if self._veil is None or self._veil[0] != key:
+            image = background_image(self.backdrop, size)
+            if image is not None:
+                veil = image.copy()
+            else:
+                veil = pygame.Surface(size)
+                veil.fill(self.ui.theme.colours.rest_background)
+            self._veil = (key, veil)
+        return self._veil[1]
+
     def draw_decor(self, surface: pygame.Surface) -> None:
         assert self.ui is not None
         image = background_image(self.backdrop, self.size, self.ui.theme.colours.backdrop_wash)

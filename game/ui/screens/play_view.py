@@ -88,6 +88,11 @@ class LinesView(Widget):
         self.focus_index: int | None = None
         self.show_focus = True
         self.offset = 0
+        # The newest line as it appears (PlayScreen animates these): how many of its characters
+        # show (None: all; boxes are always sized for the whole line, so nothing reflows) and,
+        # in a chat, how far its bubble has slid up and faded in (0-1).
+        self.typed: int | None = None
+        self.arrival = 1.0
 
     # -- geometry ----------------------------------------------------------------------------
     def _pad(self, ui: Ui) -> int:
@@ -218,6 +223,10 @@ class LinesView(Widget):
         for i, ((box, name_h, wrap), item) in enumerate(zip(self._item_boxes(ui, self.rect.width), self.items,
                                                            strict=True)):
             r = box.move(view.x, view.y - self.offset)
+            newest = i == len(self.items) - 1
+            arriving = newest and self.mode == "chat" and self.arrival < 1
+            if arriving:
+                r = r.move(0, round((1 - self.arrival) * sp.m))
             if r.bottom < view.top - ring or r.top > view.bottom + ring:
                 continue
             narration = item.speaker is None
@@ -256,13 +265,20 @@ class LinesView(Widget):
                 surface.blit(label, (name_x, r.y + (0 if self.mode == "chat" else sp.s)))
             top = r.y + name_h + sp.s
             align = "center" if self.mode == "chat" and narration else "left"
-            image = ui.text.render(item.line.text, body, ink, wrap, align)
+            text = item.line.text[:self.typed] if newest and self.typed is not None else item.line.text
+            image = ui.text.render(text, body, ink, wrap, align)
             x = r.centerx - image.get_width() // 2 if align == "center" else text_x
             surface.blit(image, (x, top))
             if item.spotted:
                 self._draw_flag(surface, ui, r, item)
             if self.show_focus and i == self.focus_index:
                 self._draw_picked(surface, ui, r, item)
+            if arriving:  # fade in from the phone's page: its colour laid over, thinning out
+                inside = view.inflate(2 * (self._pad(ui) - t.border_width - 1), 0)
+                veil_rect = r.inflate(4 * sp.l, 0).clip(inside)
+                veil = pygame.Surface(veil_rect.size, pygame.SRCALPHA)
+                veil.fill((*c.background, round(255 * (1 - self.arrival))))
+                surface.blit(veil, veil_rect)
         surface.set_clip(old_clip)
         if self.scroll_range(ui) > 0:
             self._draw_scroll_hint(surface, ui, view)
