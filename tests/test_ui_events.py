@@ -60,3 +60,27 @@ def test_screen_text_lists_what_the_screen_says_top_to_bottom():
     with run_test(size=(1024, 600)) as pilot:
         text = pilot.screen.screen_text()
         assert text.index("Spot the Signs") < text.index("Start") < text.index("Quit")
+
+
+def test_on_every_screen_the_focus_glow_breathes_briefly_then_the_window_sleeps():
+    with run_test(size=(1024, 600)) as pilot:
+        title = pilot.screen
+        assert title.wake_after_ms() is None  # a screen appearing does not pulse
+        pilot.press("tab")
+        assert title.wake_after_ms() is not None
+        glows = set()
+        for _ in range(20):
+            pilot.advance(100)
+            glows.add(round(title.settings.glow, 2))
+        assert len(glows) > 3  # it breathed
+        pilot.advance(pilot.app.ui.theme.motion.pulse_for)
+        assert title.wake_after_ms() is None and title.settings.glow == 0
+
+
+def test_with_reduced_motion_the_focus_never_glows():
+    with run_test(size=(1024, 600), settings=Settings(reduced_motion=True)) as pilot:
+        title = pilot.screen
+        pilot.press("tab")
+        assert title.wake_after_ms() is None
+        pilot.advance(500)
+        assert title.settings.glow == 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.widgets import Button, ButtonRow, FocusChain, Label, ScrollText, Ui, Widget, spoken_label
+from game.ui.widgets import Button, ButtonRow, FocusChain, FocusPulse, Label, ScrollText, Ui, Widget, spoken_label
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class Screen:
         self.hover: Widget | None = None
         self.pressed: Widget | None = None
         self.dirty = True
+        self.pulse = FocusPulse()  # the focused button's glow breathes a moment after the focus moves
 
     def __repr__(self) -> str:
         return type(self).__name__
@@ -110,11 +111,14 @@ class Screen:
         self.dirty = True
 
     def wake_after_ms(self) -> int | None:
-        """Milliseconds until an animation needs the next frame; None when still."""
-        return None
+        """Milliseconds until an animation needs the next frame; None when still (the focus glow
+        only, here; screens with more animation override this and ask the pulse too)."""
+        return self.pulse.wake_after_ms(self.focus.focused, self.ui.theme.motion) if self.ui else None
 
     def tick(self, now_ms: int) -> None:
         """Advance animations to ``now_ms``; set self.dirty when something moved."""
+        if self.ui is not None and self.pulse.tick(now_ms, self.focus.focused, self.ui.theme.motion):
+            self.dirty = True
 
     # -- drawing ---------------------------------------------------------------------------
     @property

@@ -221,7 +221,7 @@ class PresentScreen(PlayScreen):
 
     def choose(self, index: int) -> Action | None:
         """Choosing in front of the class opens the vote (a single Continue just goes on)."""
-        if self.reading or self.card is not None or not 0 <= index < len(self.pt.choices):
+        if self.reading or self.typing or self.card is not None or not 0 <= index < len(self.pt.choices):
             return None
         if len(self.pt.choices) == 1 and self.pt.choices[0].is_continue:
             return super().choose(index)
