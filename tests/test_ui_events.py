@@ -65,6 +65,7 @@ def test_screen_text_lists_what_the_screen_says_top_to_bottom():
 def test_on_every_screen_the_focus_glow_breathes_briefly_then_the_window_sleeps():
     with run_test(size=(1024, 600)) as pilot:
         title = pilot.screen
+        pilot.step()
         assert title.wake_after_ms() is None  # a screen appearing does not pulse
         pilot.press("tab")
         assert title.wake_after_ms() is not None
