@@ -85,3 +85,28 @@ def test_with_reduced_motion_the_focus_never_glows():
         assert title.wake_after_ms() is None
         pilot.advance(500)
         assert title.settings.glow == 0
+
+
+def test_a_places_sound_plays_through_the_story_and_its_overlays_and_stops_outside_it():
+    from game.paths import scenes_dir
+    from game.story.library import Library
+    from game.ui.screen import Push
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.play import PlayScreen
+
+    story = Library(scenes_dir()).load(scenes_dir() / "example.yaml").story
+    places: list[str] = []
+    with run_test(size=(1280, 720), settings=Settings(reduced_motion=True)) as pilot:
+        pilot.app.ui.listeners.append(lambda event, text: places.append(text) if event == "place" else None)
+        play = PlayScreen(story)
+        pilot.app.apply(Push(play))
+        pilot.step()
+        assert play.pt.scene.kind == "place" and places[-1] == play.pt.scene.background
+        count = len(places)
+        pilot.press("escape")  # the pause menu keeps the place's sound
+        pilot.press("h")  # and so does help over it
+        assert len(places) == count
+        pilot.press("escape", "escape")
+        assert pilot.screen is play and places[-1] == play.pt.scene.background
+        pilot.app.apply(Push(DebriefScreen(story, play.pt.debrief())))
+        assert places[-1] == ""  # out of the story: quiet

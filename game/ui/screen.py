@@ -75,6 +75,9 @@ def break_button() -> Button:
 
 class Screen:
     global_keys = True  # the app opens Help on H and the break on B over this screen
+    # The place whose background sound plays while this screen shows: None leaves it as it is
+    # (help, pause, settings over a story); "" is quiet (title, picker, debrief, teacher area).
+    place: str | None = None
 
     def __init__(self) -> None:
         self.ui: Ui | None = None

@@ -6,7 +6,7 @@
 The `SoundBoard` listens on ``ui.emit`` (see `Ui.emit`): focus, select, back, message, spotted and
 feedback each play their effect from audio/ (see audio/README.md); ``place`` crossfades to the
 ambient loop for that background (`PLACES`: home, school or outdoors; an unknown place or "" is
-quiet). The fade takes ``ui.theme.motion.fade`` ms, which is 0 (instant) with reduced motion.
+quiet). The fade takes ``ui.theme.motion.ambient`` ms, which is 0 (instant) with reduced motion.
 Effects play at master x effects volume, loops at master x music, 0 when muted; the ``settings``
 event applies new volumes at once.
 
@@ -135,7 +135,7 @@ class SoundBoard:
         if self.state != "ready":  # nothing was ever played: nothing to stop
             self.loop = wanted
             return
-        fade = max(0, int(self.ui.theme.motion.fade))
+        fade = max(0, int(self.ui.theme.motion.ambient))
         if self.loop is not None:
             old = self.channels[self.active]
             if fade:

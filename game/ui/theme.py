@@ -128,12 +128,14 @@ class Motion:
     pulse_for: int = 3200  # how long it breathes after the focus moves (then still: under WCAG's 5 s)
     pulse_alpha: int = 110  # the glow at its brightest (0-255); the ring itself never changes
     frame: int = 16  # between frames while something moves
+    ambient: int = 800  # one place's background sound fading into the next's
     read_base: int = 1200  # moving on by itself: the calm reading time of any line ...
     read_per_char: int = 60  # ... and this much more for each of its characters
 
     def still(self) -> Motion:
         """Nothing moves (reduced motion); the reading times stay."""
-        return replace(self, focus=0, fade=0, scroll=0, scene=0, pulse=0, pulse_for=0, pulse_alpha=0)
+        return replace(self, focus=0, fade=0, scroll=0, scene=0, pulse=0, pulse_for=0, pulse_alpha=0,
+                       ambient=0)
 
     def read_ms(self, text: str) -> int:
         """How long moving on by itself waits once ``text`` is showing in full."""

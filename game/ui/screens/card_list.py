@@ -87,6 +87,7 @@ class TextCard(Widget):
 class CardListScreen(Screen):
     """Subclasses make ``heading``, ``top_row``, ``band_row`` (the controls above the list),
     ``showing`` (the status line) and ``empty`` in ``compose``, and call ``show_cards``."""
+    place = ""  # no background sound here
 
     COLUMN = 1280  # the widest the list grows on a large window
 

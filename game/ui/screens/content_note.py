@@ -76,6 +76,7 @@ class ReadingScreen(Screen):
 
 class ContentNoteScreen(ReadingScreen):
     """``then`` makes the screen that follows (How to play, the picker, or a resumed story)."""
+    place = ""  # no background sound here
 
     heading_text = "Before you start"
 

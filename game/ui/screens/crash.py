@@ -12,6 +12,8 @@ SAVED_TEXT = ("Your place is saved. It was not caused by anything you did. "
 
 
 class CrashScreen(Screen):
+    place = ""  # no background sound here
+
     def __init__(self, log_path: str | None = None) -> None:
         super().__init__()
         self.log_path = log_path

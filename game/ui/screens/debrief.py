@@ -64,6 +64,8 @@ def debrief_paragraphs(story: Story, debrief: Debrief, contact: Contact | None =
 
 
 class DebriefScreen(Screen):
+    place = ""  # no background sound here
+
     def __init__(self, story: Story, debrief: Debrief, store: SaveStore | None = None,
                  again: Callable[[], Screen] | None = None) -> None:
         """``again`` makes the screen "Play again" opens (presenter mode plays again in presenter mode)."""

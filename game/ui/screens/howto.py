@@ -144,6 +144,7 @@ class KeyTable(ScrollText):
 
 class HowToScreen(ReadingScreen):
     """``then`` makes the screen that follows; without it, carrying on goes back (Pop)."""
+    place = ""  # no background sound here
 
     heading_text = "How to play"
 

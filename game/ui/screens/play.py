@@ -196,6 +196,14 @@ class PlayScreen(Screen):
             self.arm_reader()
 
     @property
+    def place(self) -> str | None:  # type: ignore[override]
+        """The scene's background (its sound plays while the story shows); "" in a chat."""
+        scene = self.pt.scene
+        if scene is None:
+            return None
+        return "" if scene.kind == "chat" else (scene.background or "")
+
+    @property
     def reading(self) -> bool:
         return self.revealed < len(self.pt.lines)
 

@@ -17,6 +17,8 @@ MIN_TEXT_SHARE = 0.4
 
 
 class TeacherPage(Screen):
+    place = ""  # no background sound here
+
     heading_text = ""
     max_text_width = 1100
 

@@ -65,6 +65,8 @@ class Session:
 
 
 class TitleScreen(Screen):
+    place = ""  # no background sound here
+
     def __init__(self) -> None:
         super().__init__()
         self.session = Session()
