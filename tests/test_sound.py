@@ -200,7 +200,7 @@ def test_volumes_are_master_times_each_and_nothing_when_muted():
 def test_a_place_starts_its_loop_fading_in_and_a_new_place_crossfades():
     mixer = FakeMixer()
     ui, _ = board_with(mixer)
-    fade = ui.theme.motion.fade
+    fade = ui.theme.motion.ambient
     assert fade > 0
     ui.emit("place", "kitchen")
     assert mixer.log == [("loop", 1, "home", -1, fade)]
@@ -215,7 +215,7 @@ def test_another_place_with_the_same_loop_does_not_restart_it():
     ui.emit("place", "kitchen")
     ui.emit("place", "bedroom")
     ui.emit("place", "bedroom")
-    assert [e for e in mixer.log if e[0] == "loop"] == [("loop", 1, "home", -1, ui.theme.motion.fade)]
+    assert [e for e in mixer.log if e[0] == "loop"] == [("loop", 1, "home", -1, ui.theme.motion.ambient)]
 
 
 @pytest.mark.parametrize("place", ["", "the-moon"])
@@ -225,7 +225,7 @@ def test_no_place_or_one_without_a_sound_fades_the_loop_out(place):
     ui.emit("place", "school-corridor")
     ui.emit("place", place)
     assert mixer.playing() == {} and board.loop is None
-    assert mixer.log[-1] == ("fadeout", 1, ui.theme.motion.fade)
+    assert mixer.log[-1] == ("fadeout", 1, ui.theme.motion.ambient)
 
 
 def test_with_reduced_motion_the_loops_change_at_once():
@@ -297,7 +297,7 @@ def test_missing_sound_files_lose_only_those_sounds(tmp_path):
     for event, text in EVERY_EVENT:
         ui.emit(event, text)
     assert plays(mixer) == [("play", "select", pytest.approx(0.64))]
-    assert ("loop", 1, "home", -1, ui.theme.motion.fade) in mixer.log
+    assert ("loop", 1, "home", -1, ui.theme.motion.ambient) in mixer.log
     assert ui.failed_listeners == 0
     assert "could not be loaded" in board.status() and "move" in board.status()
 

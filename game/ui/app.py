@@ -175,8 +175,8 @@ class App:
             self._layout(screen)
         screen.dirty = True
         self.dirty = True
-        if screen.place is not None:  # into a story's place, or out of the story into quiet
-            self.ui.emit("place", screen.place)
+        if screen.place == "":  # out of the story: its background sound fades away
+            self.ui.emit("place", "")
         self.ui.emit("screen", screen.spoken_intro())
 
     def apply(self, action: Action | None) -> None:

@@ -76,7 +76,8 @@ def break_button() -> Button:
 class Screen:
     global_keys = True  # the app opens Help on H and the break on B over this screen
     # The place whose background sound plays while this screen shows: None leaves it as it is
-    # (help, pause, settings over a story); "" is quiet (title, picker, debrief, teacher area).
+    # (help, pause, settings over a story); "" is quiet (title, picker, debrief, teacher area):
+    # the app says so when the screen is shown. The play screen says its own places.
     place: str | None = None
 
     def __init__(self) -> None:

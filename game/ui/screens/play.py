@@ -186,6 +186,8 @@ class PlayScreen(Screen):
         super().attach(ui)
         self.live = False
         if not first:  # back from the pause, help, a break: a still scene and a fresh reading time
+            if self.place is not None:
+                self.say("place", self.place)  # its sound again, if a quiet screen stopped it
             self.arrival.stop()
             self.lines_view.arrival = 1.0
             self.scene_fade.stop()
@@ -197,7 +199,8 @@ class PlayScreen(Screen):
 
     @property
     def place(self) -> str | None:  # type: ignore[override]
-        """The scene's background (its sound plays while the story shows); "" in a chat."""
+        """The scene's background (its sound plays while the story shows); "" in a chat. The
+        screen says it itself (as a scene starts, and when shown again), so the app need not."""
         scene = self.pt.scene
         if scene is None:
             return None
