@@ -36,7 +36,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StrictBool, StringConstraints, ValidationError, create_model, field_validator
 
 from game.atomic import write_atomic
-from game.paths import config_dir
+from game.classroom_path import CLASSROOM_ENV, CLASSROOM_NAME, classroom_path, use_file  # noqa: F401 - re-exported
 from game.settings import CHOICES, RANGES, Settings
 from game.story.diagnostics import Diagnostic, did_you_mean, has_errors
 from game.story.model import Id, Strict
@@ -44,8 +44,6 @@ from game.story.safe_yaml import Limits
 from game.story.source import Source
 from game.story.validate import validate
 
-CLASSROOM_NAME = "classroom.yaml"
-CLASSROOM_ENV = "SPOT_THE_SIGNS_CLASSROOM"
 LIMITS = Limits(max_bytes=64 * 1024, max_depth=8)
 DOCS = "docs/classroom.md"
 DEFAULT_HEADER = """\
@@ -165,19 +163,6 @@ class ClassroomFile:
         parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "mistake"), (warnings, "warning")) if n]
         return (f"The classroom file has {' and '.join(parts)}. "
                 + ("What could not be read is left out; the rest is in use." if errors else "It is in use."))
-
-
-def classroom_path() -> Path:
-    """$SPOT_THE_SIGNS_CLASSROOM (set by --classroom FILE) when set, else config_dir()/classroom.yaml."""
-    chosen = os.environ.get(CLASSROOM_ENV)
-    return Path(chosen) if chosen else config_dir() / CLASSROOM_NAME
-
-
-def use_file(path: str | os.PathLike[str]) -> Path:
-    """Make ``path`` the classroom file for this run (``--classroom FILE``)."""
-    resolved = Path(path).expanduser().resolve()
-    os.environ[CLASSROOM_ENV] = str(resolved)
-    return resolved
 
 
 def known_story_ids() -> list[str]:

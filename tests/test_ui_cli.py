@@ -116,3 +116,17 @@ def test_a_size_mistake_is_reported_without_importing_pygame(tmp_path):
             "sys.exit(3 if 'pygame' in sys.modules else 0)")
     done = _python(["-c", code], tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_title_opens_without_loading_the_story_model(tmp_path):
+    """Start-up speed: the title needs neither pydantic nor the scenario model (only a story does)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from game.ui.__main__ import open_window; "
+            "assert open_window(exit_after_first_frame=True) == 0; "
+            "print(sorted(m for m in ('pydantic', 'game.story.model', 'game.classroom') if m in sys.modules))")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "SPOT_THE_SIGNS_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"

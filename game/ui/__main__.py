@@ -85,12 +85,16 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 times = os.times()
                 self.idle_from = (times.user + times.system, times.elapsed)
 
-    from game.classroom import classroom_defaults, use_file
+    from game.classroom_path import classroom_path, use_file
     from game.settings import layered_defaults, load_settings
 
     if classroom is not None:
         use_file(classroom)
-    defaults = classroom_defaults()  # the layer under the pupil's own settings
+    defaults: dict = {}  # the layer under the pupil's own settings
+    if classroom_path().exists():  # no file, no need to load the classroom model at start-up
+        from game.classroom import classroom_defaults
+
+        defaults = classroom_defaults()
     app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=defaults))
     app.ui.defaults = layered_defaults(defaults)  # what "Delete my data" goes back to
     try:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.story.model import Look
-from game.story.story import Character, Line, Story
 from game.ui import portraits
 from game.ui.theme import Rgba
 from game.ui.widgets import Button, Ui, Widget
+
+if TYPE_CHECKING:  # the title draws backgrounds from here: it must start without the story model
+    from game.story.model import Look
+    from game.story.story import Character, Line, Story
 
 _BACKGROUNDS: dict[str, pygame.Surface | None] = {}
 _SCALED: dict[tuple[str, tuple[int, int], Rgba | None], pygame.Surface] = {}

@@ -1,0 +1,25 @@
+"""Where the classroom file is (no pydantic, no YAML): the window asks this first, so a computer
+without a classroom file starts without loading the classroom model at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from game.paths import config_dir
+
+CLASSROOM_NAME = "classroom.yaml"
+CLASSROOM_ENV = "SPOT_THE_SIGNS_CLASSROOM"
+
+
+def classroom_path() -> Path:
+    """$SPOT_THE_SIGNS_CLASSROOM (set by --classroom FILE) when set, else config_dir()/classroom.yaml."""
+    chosen = os.environ.get(CLASSROOM_ENV)
+    return Path(chosen) if chosen else config_dir() / CLASSROOM_NAME
+
+
+def use_file(path: str | os.PathLike[str]) -> Path:
+    """Make ``path`` the classroom file for this run (``--classroom FILE``)."""
+    resolved = Path(path).expanduser().resolve()
+    os.environ[CLASSROOM_ENV] = str(resolved)
+    return resolved
