@@ -110,3 +110,14 @@ def test_a_places_sound_plays_through_the_story_and_its_overlays_and_stops_outsi
         assert pilot.screen is play and places[-1] == play.pt.scene.background
         pilot.app.apply(Push(DebriefScreen(story, play.pt.debrief())))
         assert places[-1] == ""  # out of the story: quiet
+
+
+def test_the_spoken_intro_never_doubles_a_full_stop():
+    from game.ui.screen import Push
+    from game.ui.screens.rest import RestScreen
+
+    with run_test(size=(1024, 600)) as pilot:
+        pilot.app.apply(Push(RestScreen()))
+        intro = pilot.screen.spoken_intro()
+        assert ".." not in intro and intro.strip()
+        assert pilot.screen.spoken_intro() == intro

@@ -157,7 +157,10 @@ class Screen:
         """What read-aloud says when the screen appears: its first text, then the focused control."""
         first = next((spoken_label(w) for w in self.widgets if not w.focusable and spoken_label(w)), "")
         focused = spoken_label(self.focus.focused) if self.focus.focused is not None else ""
-        return ". ".join(part for part in (first, focused) if part)
+        parts = [part.strip() for part in (first, focused) if part and part.strip()]
+        # a full stop between the parts, unless the first already ends a sentence
+        ended = [p if i == len(parts) - 1 or p[-1] in ".!?:" else p + "." for i, p in enumerate(parts)]
+        return " ".join(ended)
 
     # -- input -----------------------------------------------------------------------------
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
