@@ -238,6 +238,10 @@ def play(pilot, story, revealed=None, scene=None) -> PlayScreen:
     pt = Playthrough.start_at(story, scene) if scene else None
     pilot.app.apply(Push(PlayScreen(story, pt, None, revealed)))
     pilot.step()
+    for _ in range(50):  # the scene has faded in and its line typed out: nothing is still moving
+        if pilot.screen.wake_after_ms() is None:
+            break
+        pilot.advance(500)
     return pilot.screen
 
 

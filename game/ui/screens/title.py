@@ -34,6 +34,7 @@ TAGLINE = "Calm stories about noticing when something is not right, and where to
 TITLE_ART = {"light": "park", "dark": "street-dusk", "contrast": "park"}  # the picture behind the name
 ICON_TO_TITLE = 1.15  # the mark beside the name, as a share of the name's font size
 CARD_MAX_WIDTH = 1200  # the card holding the name and the tagline, at its widest
+BAND_SHRINK = 3  # the band's picture is drawn at a third of the window's size
 BAND_BLUR = 2  # pixels: the picture is softened, never sharp behind the name
 _BANDS: dict[tuple, pygame.Surface] = {}
 
@@ -269,11 +270,14 @@ def title_band(name: str, window: tuple[int, int], height: int, wash: Rgba, page
     found = _BANDS.get(key)
     if found is not None or window[0] <= 0 or height <= 0:
         return found
-    picture = background_image(name, window, wash)
+    # Drawn small and scaled up: it is blurred anyway, and a third of the size draws ~9x quicker.
+    small = (max(1, window[0] // BAND_SHRINK), max(1, window[1] // BAND_SHRINK))
+    picture = background_image(name, small, wash)
     if picture is None:
         return None
-    top = max(0, window[1] // 2 - height)
-    band = picture.subsurface((0, top, window[0], height)).copy()
+    small_h = max(1, min(small[1], -(-height // BAND_SHRINK)))
+    top = max(0, small[1] // 2 - small_h)
+    band = pygame.transform.smoothscale(picture.subsurface((0, top, small[0], small_h)), (window[0], height))
     if hasattr(pygame.transform, "gaussian_blur"):
         band = pygame.transform.gaussian_blur(band, BAND_BLUR)
     fade = min(fade, height)
