@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
+from game.ui.screen import Action, Screen
 from game.ui.widgets import Button, Label, Ui, Widget
 
 
@@ -120,3 +121,53 @@ class ScrollArea:
         thumb_h = max(sp.xl, track.height * self.viewport.height // max(1, self.content_height))
         thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.most())
         pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+
+
+class ScrollingScreen(Screen):
+    """A screen with a heading and a top bar, and a ScrollArea (``self.area``) below them that
+    scrolls to follow the focus, answers the wheel, and ignores clicks on what is out of sight.
+    Subclasses make ``self.area`` in ``compose`` and call ``layout_area`` in ``layout``."""
+
+    area: ScrollArea
+    max_width = 900
+
+    def layout_area(self, top: int) -> None:
+        """The area fills the window below ``top`` (centred, at most ``max_width`` wide)."""
+        assert self.ui is not None
+        m, (w, h) = self.margin(), self.size
+        width = min(w - 2 * m, self.max_width)
+        self.area.layout(self.ui, pygame.Rect(w // 2 - width // 2, top, width, max(0, h - m - top)))
+        self.scroll_to_focus()
+
+    def scroll_to_focus(self) -> None:
+        """Show the focused item; at the first control, scroll right up to show what is above it too."""
+        assert self.ui is not None
+        focused = self.focus.focused
+        first = next((w for w in self.area.items if w.focusable), None)
+        if focused is first:
+            self.dirty |= self.area.scroll_to(self.ui, 0)
+        self.dirty |= self.area.scroll_into_view(self.ui, focused, pad=self.ui.theme.spacing.m)
+
+    def handle(self, event: pygame.event.Event) -> Action | None:
+        if event.type == pygame.MOUSEWHEEL:
+            assert self.ui is not None
+            step = self.ui.text.line_height(self.ui.theme.font_size("body"))
+            self.dirty |= self.area.scroll_by(self.ui, -event.y * 3 * step)
+            return None
+        action = super().handle(event)
+        if event.type == pygame.KEYDOWN:
+            self.scroll_to_focus()
+        return action
+
+    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        hit = super().widget_at(pos)
+        return None if hit is not None and self.area.hides_point(hit, pos) else hit
+
+    def draw(self, surface: pygame.Surface) -> None:
+        assert self.ui is not None
+        surface.fill(self.background)
+        focused = self.focus.focused
+        for w in self.widgets:
+            if w not in self.area.items:
+                w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
+        self.area.draw(surface, self.ui, focused, self.hover)

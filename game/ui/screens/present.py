@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
+from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
 from game.ui.screens.play import NUMBER_KEYS, PlayScreen
-from game.ui.scroll_area import ScrollArea
+from game.ui.scroll_area import ScrollArea, ScrollingScreen
 from game.ui.widgets import Button, ButtonRow, Label, Ui
 
 if TYPE_CHECKING:
@@ -89,8 +89,10 @@ class VoteRow(Button):
         return ui.text.measure(self.label, ui.theme.font_size("button"), width, height).overflow
 
 
-class ClassVoteScreen(Screen):
+class ClassVoteScreen(ScrollingScreen):
     """The class votes with raised hands; the teacher keys them in and picks the choice to follow."""
+
+    max_width = 1400
 
     def __init__(self, play: PresentScreen, prompt: str) -> None:
         super().__init__()
@@ -138,7 +140,6 @@ class ClassVoteScreen(Screen):
             self.vote(index)
             self.order.append(index)
             self.focus.focus(self.rows[index])
-            self.scroll_to_focus()
             assert self.ui is not None
             self.ui.emit("select", f"{self.rows[index].label}: {self.rows[index].votes}")
             return None
@@ -149,43 +150,16 @@ class ClassVoteScreen(Screen):
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.dirty = True
             self.focus.move(1 if key == pygame.K_DOWN else -1)
-            self.scroll_to_focus()
             return None
-        action = super().handle_key(event)
-        self.scroll_to_focus()
-        return action
-
-    def scroll_to_focus(self) -> None:
-        assert self.ui is not None
-        focused = self.focus.focused
-        if focused is self.rows[0]:
-            self.dirty |= self.area.scroll_to(self.ui, 0)  # show the question above the first choice ...
-        self.dirty |= self.area.scroll_into_view(self.ui, focused, pad=self.ui.theme.spacing.m)  # ... if it fits
+        return super().handle_key(event)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        assert self.ui is not None
-        m = self.margin()
-        top = self.place_top_bar(self.heading, self.top_row)
-        width = min(size[0] - 2 * m, 1400)
-        self.area.layout(self.ui, pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top)))
-        self.area.scroll_into_view(self.ui, self.focus.focused, pad=self.ui.theme.spacing.m)
+        self.layout_area(self.place_top_bar(self.heading, self.top_row))
 
     def gap_before(self, widget) -> int:
         assert self.ui is not None
         return self.ui.theme.spacing.l if widget is self.rows[0] else self.ui.theme.spacing.m
-
-    def widget_at(self, pos: tuple[int, int]):
-        hit = super().widget_at(pos)
-        return None if hit is not None and self.area.hides_point(hit, pos) else hit
-
-    def draw(self, surface: pygame.Surface) -> None:
-        assert self.ui is not None
-        surface.fill(self.background)
-        focused = self.focus.focused
-        for w in [self.heading, *self.top_row.buttons]:
-            w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
-        self.area.draw(surface, self.ui, focused, self.hover)
 
 
 class PresentScreen(PlayScreen):

@@ -22,8 +22,8 @@ from typing import Any
 import pygame
 
 from game.settings import Settings, save_settings
-from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Screen, break_button, help_button
-from game.ui.scroll_area import ScrollArea
+from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
+from game.ui.scroll_area import ScrollArea, ScrollingScreen
 from game.ui.widgets import Button, ButtonRow, Label, Ui, Widget
 
 HINT = "Up and Down choose a setting. Left and Right change it. Changes are kept at once."
@@ -104,7 +104,7 @@ class OptionButton(Button):
         self.align = "left"
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(ScrollingScreen):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -210,26 +210,11 @@ class SettingsScreen(Screen):
             assert self.ui is not None
             self.ui.emit("focus", focused.label)  # say the new value
             return None
-        if key in (pygame.K_UP, pygame.K_DOWN):
+        if key in (pygame.K_UP, pygame.K_DOWN):  # (the list scrolls after any key: ScrollingScreen)
             self.dirty = True
             self.focus.move(1 if key == pygame.K_DOWN else -1)
-            self.scroll_into_view(self.focus.focused)
             return None
-        action = super().handle_key(event)
-        self.scroll_into_view(self.focus.focused)
-        return action
-
-    def handle(self, event: pygame.event.Event) -> Action | None:
-        if event.type == pygame.MOUSEWHEEL:
-            assert self.ui is not None
-            step = self.ui.text.line_height(self.ui.theme.font_size("body"))
-            self.dirty |= self.area.scroll_by(self.ui, -event.y * 3 * step)
-            return None
-        return super().handle(event)
-
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        hit = super().widget_at(pos)
-        return None if hit is not None and self.area.hides_point(hit, pos) else hit
+        return super().handle_key(event)
 
     # -- scrolling -----------------------------------------------------------------------------
     @property
@@ -243,21 +228,10 @@ class SettingsScreen(Screen):
     def content_height(self) -> int:
         return self.area.content_height
 
-    def scroll_into_view(self, widget: Widget | None) -> None:
-        assert self.ui is not None
-        if widget is self.rows[OPTIONS[0].field]:
-            self.dirty |= self.area.scroll_to(self.ui, 0)  # the first row: show the hint and sample too ...
-        self.dirty |= self.area.scroll_into_view(self.ui, widget, pad=self.ui.theme.spacing.m)  # ... if they fit
-
     # -- layout --------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        assert self.ui is not None
-        m = self.margin()
-        top = self.place_top_bar(self.heading, self.top_row)
-        width = min(size[0] - 2 * m, 900)
-        self.area.layout(self.ui, pygame.Rect(size[0] // 2 - width // 2, top, width, max(0, size[1] - m - top)))
-        self.scroll_into_view(self.focus.focused)
+        self.layout_area(self.place_top_bar(self.heading, self.top_row))
 
     def gap_before(self, widget: Widget) -> int:
         assert self.ui is not None
@@ -265,12 +239,3 @@ class SettingsScreen(Screen):
         if widget in self.group_labels or widget is self.controls:
             return sp.xl
         return sp.m if isinstance(widget, Button) or widget is self.sample else sp.s
-
-    # -- drawing -------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        assert self.ui is not None
-        surface.fill(self.background)
-        focused = self.focus.focused
-        for w in [self.heading, *self.top_row.buttons]:
-            w.draw(surface, self.ui, focused=w is focused, hovered=w is self.hover)
-        self.area.draw(surface, self.ui, focused, self.hover)
