@@ -143,3 +143,20 @@ def test_a_service_that_cannot_work_says_why_under_its_group():
         screen = open_settings(pilot)
         assert screen.notes["Sound"].text.startswith("No sound device")
         assert "No sound device" in screen.screen_text()
+
+
+def test_a_groups_note_scrolls_into_sight_with_its_rows_at_the_largest_text():
+    class NoVoice:
+        def status(self) -> str:
+            return "Read aloud needs a speech engine. On Linux install espeak-ng, then start the game again."
+
+        def close(self) -> None:
+            pass
+
+    with run_test(size=(1024, 600), settings=Settings(text_scale=2.0)) as pilot:
+        pilot.app.ui.services["speech"] = NoVoice()
+        screen = open_settings(pilot)
+        while screen.focus.focused is not screen.rows["speech_rate"]:
+            pilot.press("down")
+        assert screen.viewport.contains(screen.notes["Read aloud"].rect)
+        assert screen.viewport.contains(screen.rows["speech_rate"].rect)

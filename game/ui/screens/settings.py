@@ -132,6 +132,9 @@ class SettingsScreen(ScrollingScreen):
             if name in self.notes:
                 self.items.append(self.notes[name])
         self.items += [self.controls, self.about, self.back]
+        # A group's note (why sound or speech cannot work here) is shown with any of its rows.
+        self.note_of = {self.rows[o.field]: self.notes[name] for name, options in GROUPS if name in self.notes
+                        for o in options}
         self.area = ScrollArea(self.items, self.gap_before)
         buttons = [w for w in self.items if isinstance(w, Button)]
         self.set_widgets([self.heading, *self.items, *self.top_row.buttons], [*buttons, *self.top_row.buttons])
@@ -227,6 +230,13 @@ class SettingsScreen(ScrollingScreen):
 
     def content_height(self) -> int:
         return self.area.content_height
+
+    def scroll_to_focus(self) -> None:
+        super().scroll_to_focus()
+        note = self.note_of.get(self.focus.focused)
+        if note is not None and note.text and self.ui is not None:  # the note in sight too, the row first
+            self.dirty |= self.area.scroll_into_view(self.ui, note)
+            self.dirty |= self.area.scroll_into_view(self.ui, self.focus.focused, pad=self.ui.theme.spacing.m)
 
     # -- layout --------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
