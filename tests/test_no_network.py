@@ -9,6 +9,7 @@ import pytest
 
 from game.cli import main
 from game.ui.pilot import run_test
+from game.ui.screen import PopToRoot
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.pause import PauseScreen
@@ -105,3 +106,32 @@ def test_settings_controls_about_delete_copy_and_the_text_view_need_no_network(n
         assert isinstance(pilot.screen, PlayScreen)
         pilot.press("space", "v")
         assert isinstance(pilot.screen, TextViewScreen)
+
+
+def test_the_teacher_area_and_presenter_mode_need_no_network(no_network):
+    from game.ui.screens.present import ClassVoteScreen, PresentScreen
+    from game.ui.screens.teacher_catalogue import CatalogueScreen
+    from game.ui.screens.teacher_classroom import ClassroomScreen
+    from game.ui.screens.teacher_preview import PreviewScreen
+
+    with run_test(size=(1024, 600)) as pilot:
+        pilot.press("t", "1")
+        assert isinstance(pilot.screen, CatalogueScreen)
+        pilot.press("a")  # ages 11-13
+        catalogue = pilot.screen
+        catalogue.focus.focus(catalogue.cards[0])
+        pilot.press("enter", "r")
+        assert isinstance(pilot.screen, PreviewScreen)
+        pilot.press("escape", "k")
+        present = pilot.screen
+        assert isinstance(present, PresentScreen)
+        for _ in range(20):
+            if not present.reading and not present.typing:
+                break
+            pilot.press("space")
+        pilot.press("1")
+        assert isinstance(pilot.screen, ClassVoteScreen)
+        pilot.press("1", "enter", "escape")
+        pilot.app.apply(PopToRoot())
+        pilot.press("t", "2")
+        assert isinstance(pilot.screen, ClassroomScreen)

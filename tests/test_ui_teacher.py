@@ -365,6 +365,31 @@ def test_play_from_a_scene_starts_there_and_keeps_no_pupils_place(stories):
         assert isinstance(play, PlayScreen) and play.pt.scene.id == second and play.store is None
 
 
+def test_from_the_title_a_teacher_presents_a_story_and_the_class_votes(stories, tmp_path):
+    from game.settings import Settings
+    from game.ui.screens.present import ClassVoteScreen, PresentScreen
+
+    target = story(stories, "example")
+    with run_test(size=(1280, 720), settings=Settings(reduced_motion=True)) as pilot:
+        to_teacher_area(pilot)
+        pilot.press("1")
+        catalogue = pilot.screen
+        press_until(pilot, "down", lambda: focused_story(catalogue) == target.id)
+        pilot.press("enter", "k")
+        present = pilot.screen
+        assert isinstance(present, PresentScreen) and present.store is None
+        while present.reading:
+            pilot.press("space")
+        pilot.press("1")
+        vote = pilot.screen
+        assert isinstance(vote, ClassVoteScreen)
+        pilot.press("1", "2", "2")
+        assert vote.tally[:2] == [1, 2]
+        pilot.press("enter")  # the focus followed the last vote: the class follows choice 2
+        assert pilot.screen is present and present.pt.steps == 1
+        assert not list(tmp_path.rglob("autosave*.json"))
+
+
 def test_play_from_here_in_the_read_through_plays_the_scene_found(stories):
     target = story(stories, "example")
     last_scene = list(target.scenes)[-1]

@@ -2,6 +2,7 @@
 
     R  the read-through (every scene and route as text, with teacher notes)
     P  play from a scene (any scene or ending; the pupil's saved place is not touched)
+    K  present it to the class: presenter mode, with a class vote at each choice, nothing saved
     V  whether pupils see this story (saved in the classroom file at once)
 """
 
@@ -62,8 +63,9 @@ class ScenarioScreen(TeacherPage):
     def actions(self) -> list[Button]:
         self.read = Button("Read-through (R)", self.open_preview, hotkey="r", variant="primary")
         self.play = Button("Play from a scene (P)", self.choose_scene, hotkey="p")
+        self.present = Button("Present to the class (K)", self.present_to_class, hotkey="k")
         self.visible = Button("", self.toggle_visible, hotkey="v")
-        return [self.read, self.play, self.visible]
+        return [self.read, self.play, self.present, self.visible]
 
     def compose(self) -> None:
         super().compose()
@@ -112,6 +114,11 @@ class ScenarioScreen(TeacherPage):
         from game.ui.screens.teacher_preview import PreviewScreen
 
         return Push(PreviewScreen(self.story))
+
+    def present_to_class(self) -> Action:
+        from game.ui.screens.present import PresentScreen
+
+        return Push(PresentScreen(self.story))
 
     def choose_scene(self) -> Action:
         return Push(SceneListScreen(self.story, "Play from a scene", lambda part: play_from(self.story, part)))
