@@ -62,8 +62,8 @@ class ScenarioScreen(TeacherPage):
 
     def actions(self) -> list[Button]:
         self.read = Button("Read-through (R)", self.open_preview, hotkey="r", variant="primary")
-        self.play = Button("Play from a scene (P)", self.choose_scene, hotkey="p")
-        self.present = Button("Present to the class (K)", self.present_to_class, hotkey="k")
+        self.play = Button("Play a scene (P)", self.choose_scene, hotkey="p")
+        self.present = Button("Present (K)", self.present_to_class, hotkey="k")
         self.visible = Button("", self.toggle_visible, hotkey="v")
         return [self.read, self.play, self.present, self.visible]
 
