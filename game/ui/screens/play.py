@@ -691,10 +691,10 @@ class PlayScreen(Screen):
         choices_h = sum(choice_hs) + sp.m * max(0, len(choices) - 1)
         row_h = ButtonRow(row, gap="m").measure(ui, width)[1]
         parts = [("choices", choices_h), ("row", row_h), ("hint", hint_h)]
+        if not choices:  # before the row can give way: while reading, the row is what moves on
+            parts = [p for p in parts if p[0] != "choices"]
         while len(parts) > 1 and sum(h for _, h in parts) + sp.m * (len(parts) - 1) > room:
             parts.pop()
-        if not choices:
-            parts = [p for p in parts if p[0] != "choices"]
         used: list[Widget] = []
         top = y
         for name, h in parts:
@@ -804,13 +804,16 @@ class PlayScreen(Screen):
         assert self.ui is not None
         ui, sp = self.ui, self.ui.theme.spacing
         cw = min(width, 900)
-        pad = sp.xl if cw >= 700 else sp.l
-        inner = cw - 2 * pad
         self.card_button.label = "Continue (Enter)" if self.card and self.card.kind == "feedback" \
             else "Back to the story (Enter)"
-        title_h = self.card_title.preferred_size(ui, inner)[1]
-        button_w, button_h = self.card_button.preferred_size(ui, inner)
-        room = bottom - top - 2 * pad - sp.xs - title_h - 2 * sp.l - button_h
+        # Roomy padding, unless the text would then get less than one line (a short window, large text).
+        for pad in (sp.xl if cw >= 700 else sp.l, sp.m):
+            inner = cw - 2 * pad
+            title_h = self.card_title.preferred_size(ui, inner)[1] if self.card_title.text else 0
+            button_w, button_h = self.card_button.preferred_size(ui, inner)
+            room = bottom - top - 2 * pad - sp.xs - title_h - 2 * sp.l - button_h
+            if room >= ui.text.one_line(ui.theme.font_size("body")):
+                break
         self.card_text.rect = pygame.Rect(0, 0, inner, 10_000)
         text_h = max(0, min(self.card_text.content_height(ui), room))
         ch = 2 * pad + sp.xs + title_h + sp.l + text_h + sp.l + button_h
@@ -820,7 +823,8 @@ class PlayScreen(Screen):
         self.card_text.rect = pygame.Rect(x + pad, self.card_title.rect.bottom + sp.l, inner, text_h)
         self.card_button.rect = pygame.Rect(x + cw - pad - button_w, self.card_text.rect.bottom + sp.l,
                                             button_w, button_h)
-        return [self.card_panel, self.card_title, self.card_text, self.card_button]
+        title = [self.card_title] if self.card_title.text else []
+        return [self.card_panel, *title, self.card_text, self.card_button]
 
     def set_focus_widgets(self, widgets: list[Widget]) -> None:
         """Set the widgets, keeping the focused button when it is still there, else the first."""

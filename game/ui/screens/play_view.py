@@ -117,7 +117,7 @@ class LinesView(Widget):
     def header_height(self, ui: Ui) -> int:
         if self.mode != "chat":
             return 0
-        return ui.text.line_height(ui.theme.font_size("subheading")) + 2 * ui.theme.spacing.s
+        return ui.text.one_line(ui.theme.font_size("subheading")) + 2 * ui.theme.spacing.s
 
     def _inner_width(self, ui: Ui, width: int) -> int:
         return max(1, width - 2 * self._pad(ui))
@@ -154,7 +154,7 @@ class LinesView(Widget):
             if i:
                 y += sp.m if self.mode == "chat" else sp.s
             name = self._name(item)
-            name_h = ui.text.line_height(small) + sp.xs if name else 0
+            name_h = ui.text.one_line(small) + sp.xs if name else 0
             if self.mode == "place":
                 gutter = sp.l  # room for the flag
                 wrap = max(1, inner - gutter - 2 * sp.s - (column if item.speaker is not None else 0))
