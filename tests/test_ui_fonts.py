@@ -29,6 +29,8 @@ from game.story.story import Story
 from game.ui import text as text_module
 from game.ui.pilot import Pilot, run_test
 from game.ui.screen import Push
+from game.ui.screens.about import AboutScreen
+from game.ui.screens.controls import ControlsScreen
 from game.ui.screens.crash import CrashScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.help import HelpScreen
@@ -36,6 +38,7 @@ from game.ui.screens.history import HistoryScreen
 from game.ui.screens.picker import PickerScreen, StoryCard
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.rest import RestScreen
+from game.ui.screens.settings import SettingsScreen
 from game.ui.text import FONT_FILES, SIZE_ADJUST, TextCache, font_path, load_font
 from game.ui.theme import LIGHT
 from game.ui.widgets import Button
@@ -344,6 +347,10 @@ SCREENS: dict[str, Callable[[Pilot, Story], None]] = {
     "help": _push(HelpScreen),
     "break": _push(RestScreen),
     "crash": _push(CrashScreen),
+    "pause": lambda pilot, story: (_play(pilot, story), pilot.press("escape")),
+    "settings": _push(SettingsScreen),
+    "controls": _push(ControlsScreen),
+    "about": _push(AboutScreen),
 }
 
 
@@ -355,21 +362,30 @@ def story() -> Story:
 @pytest.mark.parametrize("name", FONTS)
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_key_screens_fit_at_double_text_and_spacing_in_every_font(screen, name, story):
-    settings = replace(Settings(), text_scale=2.0, line_spacing=2.0, font=name)
+    # Reduced motion: lines appear whole, so Space moves on at once.
+    settings = replace(Settings(), text_scale=2.0, line_spacing=2.0, font=name, reduced_motion=True)
     with run_test(size=SIZE, settings=settings) as pilot:
         SCREENS[screen](pilot, story)
+        while (wake := pilot.app.wake_after_ms()) is not None and pilot.now < 60_000:
+            pilot.advance(max(1, wake))  # at rest: nothing still moving in
         shown = pilot.screen
         ui, window = pilot.app.ui, pygame.Rect((0, 0), SIZE)
         assert ui.text.font_name == name and ui.text.line_spacing == 2.0
         if screen == "history":
             assert isinstance(shown, HistoryScreen)
+        area = getattr(shown, "area", None)
+        scrolled = {id(w) for w in getattr(area, "items", [])}
         for w in shown.widgets:
             assert not w.overflows(ui), (screen, w, w.rect)
-            if isinstance(w, StoryCard):  # cards scroll in the list: on screen across, and fully reachable
-                assert shown.view.left <= w.rect.left and w.rect.right <= shown.view.right, w
-                assert window.contains(shown.view)
+            if isinstance(w, StoryCard):  # cards scroll in the list (a tall one scrolls through)
+                view = shown.view
+            elif id(w) in scrolled:  # a row of a scrolling list: it must fit in the list's window
+                view = area.viewport
+                assert w.rect.height <= view.height, (screen, w, w.rect, view)
             else:
                 assert window.contains(w.rect), (screen, w, w.rect)
+                continue
+            assert window.contains(view) and view.left <= w.rect.left and w.rect.right <= view.right, (w, view)
         buttons = [w for w in shown.widgets if isinstance(w, Button)]
         for a in buttons:
             for b in buttons:

@@ -738,7 +738,7 @@ class PlayScreen(Screen):
         top = self.place_top_bar(None, self.top_row)
         width, bottom = size[0] - 2 * m, size[1] - m
         view = self.lines_view
-        one_line = ui.text.line_height(ui.theme.font_size("body")) + ui.text.line_height(
+        one_line = ui.text.one_line(ui.theme.font_size("body")) + ui.text.one_line(
             ui.theme.font_size("small")) + sp.xs + 2 * sp.s  # the smallest useful view: one line
         content: list[Widget] = []
         if view.mode == "place":
@@ -767,6 +767,7 @@ class PlayScreen(Screen):
             self.stage.rect = pygame.Rect(px, top, pw, max(0, self.panel.rect.top - top))
             content = [self.stage, self.panel, *([view] if show_lines else []), *used]
         else:
+            view.show_header = True
             keep = one_line + view.header_height(ui) + 2 * sp.m
             side = width >= 2 * 460 + sp.xl and ui.theme.text_scale < 1.6
             if side:  # the phone on the left, the actions beside it
@@ -782,6 +783,14 @@ class PlayScreen(Screen):
                 col_w = min(width, 900)
                 x0 = size[0] // 2 - col_w // 2
                 act_room = self._action_room(col_w, bottom - top, keep + sp.l)
+                # Large text on a short window: the choices stay, and the row, the hint and then
+                # the app bar give way before the phone itself does.
+                if act_room == bottom - top:
+                    choices_h = self._measure_actions(col_w, 0)
+                    act_room = max(bottom - top - keep - sp.l, choices_h)
+                    if bottom - top - choices_h - sp.l < keep:
+                        keep -= view.header_height(ui)
+                        view.show_header = False
                 actions_h = self._measure_actions(col_w, act_room)
                 phone_h = bottom - top - actions_h - (sp.l if actions_h else 0)
                 used = self._stack_actions(x0, bottom - actions_h, col_w, act_room)[1]
