@@ -718,9 +718,12 @@ class PlayScreen(Screen):
 
     def _action_room(self, width: int, room: int, keep: int) -> int:
         """The room the actions may take: all of ``room`` but ``keep`` (for at least one line),
-        unless the choices alone need more (then the lines give way)."""
+        unless the choices alone need more: then the row and the hint give way first, and the
+        lines give only what the choices need."""
         reserved = room - keep
-        return reserved if self._measure_actions(width, reserved) <= reserved else room
+        if self._measure_actions(width, reserved) <= reserved:
+            return reserved
+        return min(room, max(reserved, self._measure_actions(width, 0)))  # room 0: the choices alone
 
     def _picked_height(self, width: int) -> int:
         """The height of the picked line (else the last) in the lines view at ``width``."""
@@ -785,12 +788,9 @@ class PlayScreen(Screen):
                 act_room = self._action_room(col_w, bottom - top, keep + sp.l)
                 # Large text on a short window: the choices stay, and the row, the hint and then
                 # the app bar give way before the phone itself does.
-                if act_room == bottom - top:
-                    choices_h = self._measure_actions(col_w, 0)
-                    act_room = max(bottom - top - keep - sp.l, choices_h)
-                    if bottom - top - choices_h - sp.l < keep:
-                        keep -= view.header_height(ui)
-                        view.show_header = False
+                if bottom - top - act_room - sp.l < keep:
+                    keep -= view.header_height(ui)
+                    view.show_header = False
                 actions_h = self._measure_actions(col_w, act_room)
                 phone_h = bottom - top - actions_h - (sp.l if actions_h else 0)
                 used = self._stack_actions(x0, bottom - actions_h, col_w, act_room)[1]
