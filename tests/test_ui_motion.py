@@ -348,7 +348,8 @@ def test_a_new_scene_fades_in_from_its_background(story):
         play = start(pilot, story)
         ui = pilot.app.ui
         panel = play.panel.rect
-        spot = (panel.x + ui.theme.radii.large + 4, panel.bottom - ui.theme.border_width - 3)
+        # The bottom-right corner of the panel: the caption of the place's sound sits bottom-left.
+        spot = (panel.right - ui.theme.radii.large - 4, panel.bottom - ui.theme.border_width - 3)
         first = pilot.snapshot()
         backdrop = background_image(play.backdrop, pilot.app.size)
         assert backdrop is not None

@@ -89,6 +89,7 @@ def test_at_the_largest_text_the_list_scrolls_to_keep_the_focused_row_in_view(si
     with run_test(size=size, settings=settings) as pilot:
         screen = open_settings(pilot)
         assert screen.content_height() > screen.viewport.height  # it does need to scroll
+        top = screen.offset  # as it opened: 0, unless the hint and sample leave no room for the first row
         visited, deepest = set(), 0
         for _ in range(len(screen.focus.widgets)):
             focused = screen.focus.focused
@@ -104,7 +105,7 @@ def test_at_the_largest_text_the_list_scrolls_to_keep_the_focused_row_in_view(si
         pilot.press("up")  # wraps back to the top: the list scrolls back up
         for _ in range(len(screen.focus.widgets)):
             pilot.press("up")
-        assert screen.offset == 0
+        assert screen.offset == top
 
 
 def test_the_wheel_scrolls_and_a_row_out_of_sight_cannot_be_clicked():

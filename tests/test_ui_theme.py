@@ -186,8 +186,8 @@ def record_text(pilot: Pilot, screen: Screen) -> list[tuple[str, Colour, Colour 
     texts: dict[int, tuple[pygame.Surface, str, Colour]] = {}
     render = ui.text.render
 
-    def recording_render(text: str, size: int, colour: Colour, wrap: int = 0, align: str = "left"):
-        image = render(text, size, colour, wrap, align)
+    def recording_render(text: str, size: int, colour: Colour, *args, **kwargs):
+        image = render(text, size, colour, *args, **kwargs)
         texts[id(image)] = (image, text, tuple(colour))
         return image
 

@@ -78,7 +78,8 @@ def test_the_mark_is_beside_the_name_and_a_picture_fills_the_top(theme):
 
 
 def test_the_mark_gives_way_when_the_name_needs_the_width():
-    with run_test(size=(1024, 600), text_scale=2.0) as pilot:
+    # OpenDyslexic, the widest font, at double size: the name needs the card's whole width.
+    with run_test(size=(1024, 600), settings=Settings(text_scale=2.0, font="opendyslexic")) as pilot:
         screen = pilot.screen
         assert screen.icon_rect.width == 0
         assert screen.title.rect.width == screen.card.width - 2 * pilot.app.ui.theme.spacing.l

@@ -105,14 +105,18 @@ class Radii:
 
 @dataclass(frozen=True)
 class TypeScale:
-    """Pixel sizes for pygame.font.Font(None, size) at text scale 1.0."""
+    """Pixel sizes at text scale 1.0, for Atkinson Hyperlegible (game.ui.text gives the other
+    fonts the same x-height). Tuned to look as big as the first design's sizes in pygame's own
+    font (24, 30, 30, 36, 48, 88): the same capital and x-heights, lines a few per cent narrower;
+    the bold roles match its line widths."""
 
-    small: int = 24
-    body: int = 30
-    button: int = 30
-    subheading: int = 36
-    heading: int = 48
-    title: int = 88
+    small: int = 18
+    body: int = 22
+    button: int = 22
+    subheading: int = 26
+    heading: int = 34  # bold
+    title: int = 62  # bold
+    bold_roles: tuple[str, ...] = ("heading", "title")  # drawn in the font's bold weight
 
 
 @dataclass(frozen=True)

@@ -111,13 +111,16 @@ class Label(Widget):
     def font_size(self, ui: Ui) -> int:
         return self.size_override or ui.theme.font_size(self.role)
 
+    def bold(self, ui: Ui) -> bool:
+        return self.role in ui.theme.type.bold_roles
+
     def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
-        m = ui.text.measure(self.text, self.font_size(ui), max_width)
+        m = ui.text.measure(self.text, self.font_size(ui), max_width, bold=self.bold(ui))
         return (m.width, m.height)
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
         colour = getattr(ui.theme.colours, self.colour)
-        image = ui.text.render(self.text, self.font_size(ui), colour, self.rect.width, self.align)
+        image = ui.text.render(self.text, self.font_size(ui), colour, self.rect.width, self.align, self.bold(ui))
         x = self.rect.x
         if self.align == "center":
             x = self.rect.centerx - image.get_width() // 2
@@ -128,7 +131,8 @@ class Label(Widget):
     def overflows(self, ui: Ui) -> bool:
         if not self.text:
             return False  # an empty label takes no room and shows nothing
-        return ui.text.measure(self.text, self.font_size(ui), self.rect.width, self.rect.height).overflow
+        return ui.text.measure(self.text, self.font_size(ui), self.rect.width, self.rect.height,
+                               bold=self.bold(ui)).overflow
 
 
 class Button(Widget):

@@ -133,6 +133,8 @@ class CardListScreen(Screen):
         self.heading_shown = side_by_side or size[1] - 2 * m - top_band - below >= size[1] * 2 // 5
         if not self.heading_shown:
             top_band = bar_h
+            if show_h and size[1] - 2 * m - top_band - below < size[1] * 2 // 5:
+                below, show_h = below - show_h - sp.s, 0  # and then the "Showing ..." line
         if side_by_side:
             self.heading.rect = pygame.Rect(x, m + (top_band - head_h) // 2, head_w, head_h)
             self.top_row.place(ui, pygame.Rect(x + width - bar_w, m + (top_band - bar_h) // 2, bar_w, bar_h),
@@ -143,6 +145,8 @@ class CardListScreen(Screen):
         self.widgets = [w for w in self.widgets if w is not self.heading]
         if self.heading_shown:
             self.widgets.append(self.heading)
+        if bool(show_h) != (self.showing in self.widgets) and self.showing.text:
+            self.widgets = [w for w in self.widgets if w is not self.showing] + ([self.showing] if show_h else [])
         y = m + top_band + sp.l
         self.band_row.place(ui, pygame.Rect(x, y, width, band_h))
         y += band_h + sp.s

@@ -136,7 +136,7 @@ class KeyTable(ScrollText):
                 x += w + sp.s
             text = ui.text.render(meaning, body, c.text, max(1, width - col - sp.l))
             first_cap_h = self._cap(ui, keys[0])[1]
-            text_top = top + max(0, (first_cap_h - ui.text.line_height(body)) // 2)
+            text_top = top + max(0, (first_cap_h - ui.text.one_line(body)) // 2)
             surface.blit(text, (self.rect.x + col + sp.l, text_top))
         surface.set_clip(old_clip)
         self.draw_scrollbar(surface, ui)

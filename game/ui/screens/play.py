@@ -691,10 +691,10 @@ class PlayScreen(Screen):
         choices_h = sum(choice_hs) + sp.m * max(0, len(choices) - 1)
         row_h = ButtonRow(row, gap="m").measure(ui, width)[1]
         parts = [("choices", choices_h), ("row", row_h), ("hint", hint_h)]
+        if not choices:  # before the row can give way: while reading, the row is what moves on
+            parts = [p for p in parts if p[0] != "choices"]
         while len(parts) > 1 and sum(h for _, h in parts) + sp.m * (len(parts) - 1) > room:
             parts.pop()
-        if not choices:
-            parts = [p for p in parts if p[0] != "choices"]
         used: list[Widget] = []
         top = y
         for name, h in parts:
@@ -718,9 +718,12 @@ class PlayScreen(Screen):
 
     def _action_room(self, width: int, room: int, keep: int) -> int:
         """The room the actions may take: all of ``room`` but ``keep`` (for at least one line),
-        unless the choices alone need more (then the lines give way)."""
+        unless the choices alone need more: then the row and the hint give way first, and the
+        lines give only what the choices need."""
         reserved = room - keep
-        return reserved if self._measure_actions(width, reserved) <= reserved else room
+        if self._measure_actions(width, reserved) <= reserved:
+            return reserved
+        return min(room, max(reserved, self._measure_actions(width, 0)))  # room 0: the choices alone
 
     def _picked_height(self, width: int) -> int:
         """The height of the picked line (else the last) in the lines view at ``width``."""
@@ -738,7 +741,7 @@ class PlayScreen(Screen):
         top = self.place_top_bar(None, self.top_row)
         width, bottom = size[0] - 2 * m, size[1] - m
         view = self.lines_view
-        one_line = ui.text.line_height(ui.theme.font_size("body")) + ui.text.line_height(
+        one_line = ui.text.one_line(ui.theme.font_size("body")) + ui.text.one_line(
             ui.theme.font_size("small")) + sp.xs + 2 * sp.s  # the smallest useful view: one line
         content: list[Widget] = []
         if view.mode == "place":
@@ -767,6 +770,7 @@ class PlayScreen(Screen):
             self.stage.rect = pygame.Rect(px, top, pw, max(0, self.panel.rect.top - top))
             content = [self.stage, self.panel, *([view] if show_lines else []), *used]
         else:
+            view.show_header = True
             keep = one_line + view.header_height(ui) + 2 * sp.m
             side = width >= 2 * 460 + sp.xl and ui.theme.text_scale < 1.6
             if side:  # the phone on the left, the actions beside it
@@ -782,6 +786,11 @@ class PlayScreen(Screen):
                 col_w = min(width, 900)
                 x0 = size[0] // 2 - col_w // 2
                 act_room = self._action_room(col_w, bottom - top, keep + sp.l)
+                # Large text on a short window: the choices stay, and the row, the hint and then
+                # the app bar give way before the phone itself does.
+                if bottom - top - act_room - sp.l < keep:
+                    keep -= view.header_height(ui)
+                    view.show_header = False
                 actions_h = self._measure_actions(col_w, act_room)
                 phone_h = bottom - top - actions_h - (sp.l if actions_h else 0)
                 used = self._stack_actions(x0, bottom - actions_h, col_w, act_room)[1]
@@ -804,13 +813,16 @@ class PlayScreen(Screen):
         assert self.ui is not None
         ui, sp = self.ui, self.ui.theme.spacing
         cw = min(width, 900)
-        pad = sp.xl if cw >= 700 else sp.l
-        inner = cw - 2 * pad
         self.card_button.label = "Continue (Enter)" if self.card and self.card.kind == "feedback" \
             else "Back to the story (Enter)"
-        title_h = self.card_title.preferred_size(ui, inner)[1]
-        button_w, button_h = self.card_button.preferred_size(ui, inner)
-        room = bottom - top - 2 * pad - sp.xs - title_h - 2 * sp.l - button_h
+        # Roomy padding, unless the text would then get less than one line (a short window, large text).
+        for pad in (sp.xl if cw >= 700 else sp.l, sp.m):
+            inner = cw - 2 * pad
+            title_h = self.card_title.preferred_size(ui, inner)[1] if self.card_title.text else 0
+            button_w, button_h = self.card_button.preferred_size(ui, inner)
+            room = bottom - top - 2 * pad - sp.xs - title_h - 2 * sp.l - button_h
+            if room >= ui.text.one_line(ui.theme.font_size("body")):
+                break
         self.card_text.rect = pygame.Rect(0, 0, inner, 10_000)
         text_h = max(0, min(self.card_text.content_height(ui), room))
         ch = 2 * pad + sp.xs + title_h + sp.l + text_h + sp.l + button_h
@@ -820,7 +832,8 @@ class PlayScreen(Screen):
         self.card_text.rect = pygame.Rect(x + pad, self.card_title.rect.bottom + sp.l, inner, text_h)
         self.card_button.rect = pygame.Rect(x + cw - pad - button_w, self.card_text.rect.bottom + sp.l,
                                             button_w, button_h)
-        return [self.card_panel, self.card_title, self.card_text, self.card_button]
+        title = [self.card_title] if self.card_title.text else []
+        return [self.card_panel, *title, self.card_text, self.card_button]
 
     def set_focus_widgets(self, widgets: list[Widget]) -> None:
         """Set the widgets, keeping the focused button when it is still there, else the first."""

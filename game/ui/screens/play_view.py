@@ -103,6 +103,7 @@ class LinesView(Widget):
         self.items: list[Shown] = []
         self.focus_index: int | None = None
         self.show_focus = True
+        self.show_header = True  # a chat's app bar; it gives way on a short window with large text
         self.offset = 0
         # The newest line as it appears (PlayScreen animates these): how many of its characters
         # show (None: all; boxes are always sized for the whole line, so nothing reflows) and,
@@ -115,9 +116,9 @@ class LinesView(Widget):
         return ui.theme.spacing.m
 
     def header_height(self, ui: Ui) -> int:
-        if self.mode != "chat":
+        if self.mode != "chat" or not self.show_header:
             return 0
-        return ui.text.line_height(ui.theme.font_size("subheading")) + 2 * ui.theme.spacing.s
+        return ui.text.one_line(ui.theme.font_size("subheading")) + 2 * ui.theme.spacing.s
 
     def _inner_width(self, ui: Ui, width: int) -> int:
         return max(1, width - 2 * self._pad(ui))
@@ -128,7 +129,7 @@ class LinesView(Widget):
         if not self.cast:
             return 0
         t, sp = ui.theme, ui.theme.spacing
-        natural = ui.text.line_height(t.font_size("small")) + sp.xs + ui.text.line_height(t.font_size("body"))
+        natural = ui.text.one_line(t.font_size("small")) + sp.xs + ui.text.one_line(t.font_size("body"))
         return max(sp.xl, min(sp.xxl + sp.s if self.mode == "place" else sp.xxl, natural))
 
     def _look(self, item: Shown) -> Look | None:
@@ -154,7 +155,7 @@ class LinesView(Widget):
             if i:
                 y += sp.m if self.mode == "chat" else sp.s
             name = self._name(item)
-            name_h = ui.text.line_height(small) + sp.xs if name else 0
+            name_h = ui.text.one_line(small) + sp.xs if name else 0
             if self.mode == "place":
                 gutter = sp.l  # room for the flag
                 wrap = max(1, inner - gutter - 2 * sp.s - (column if item.speaker is not None else 0))
@@ -347,7 +348,7 @@ class LinesView(Widget):
         pygame.draw.rect(surface, c.background, self.rect, border_radius=radius)
         head = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.header_height(ui))
         pygame.draw.rect(surface, c.primary, head, border_top_left_radius=radius, border_top_right_radius=radius)
-        if self.app_name:
+        if self.app_name and head.height:
             size = t.font_size("subheading")
             image = ui.text.render(self.app_name, size, c.on_primary, max(1, head.width - 2 * t.spacing.m), "center")
             surface.blit(image, image.get_rect(center=head.center))

@@ -182,7 +182,7 @@ class TitleScreen(Screen):
         size = self.title.font_size(ui)
         name_w, name_h = self.title.preferred_size(ui, inner)
         icon = round(size * ICON_TO_TITLE)
-        if name_h > ui.text.line_height(size) + 1 or name_w + sp.l + icon > inner:
+        if name_h > ui.text.one_line(size, self.title.bold(ui)) + 1 or name_w + sp.l + icon > inner:
             icon = 0
         return icon, name_w, name_h
 
