@@ -313,9 +313,11 @@ class LinesView(Widget):
         c, sp = ui.theme.colours, ui.theme.spacing
         track = pygame.Rect(self.rect.right - sp.s - sp.xs, view.y, sp.xs + 2, view.height)
         pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-        total = view.height + self.scroll_range(ui)
-        thumb_h = max(sp.l, track.height * view.height // total)
-        thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.scroll_range(ui))
+        # Lines are never cut at the top, so the offset may pass the plain range by part of a line:
+        # the thumb then sits at the bottom, never below the track.
+        most = max(1, self.scroll_range(ui), self.offset)
+        thumb_h = max(sp.l, track.height * view.height // (view.height + most))
+        thumb_y = track.y + (track.height - thumb_h) * self.offset // most
         pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
 
     def _draw_picked(self, surface: pygame.Surface, ui: Ui, r: pygame.Rect, item: Shown) -> None:
