@@ -229,3 +229,18 @@ def test_resizing_under_help_lays_the_title_out_again_on_return():
         pilot.press("x")
         assert pilot.screen.size == (1920, 1080)
         assert pilot.screen.quit.rect.right <= 1920
+
+
+def test_the_real_clock_moves_without_pygame_init(monkeypatch):
+    """Animations, notices and captions run on App.clock: it must move in a real window, where
+    pygame.init() is never called (pygame.time.get_ticks() would stay at 0 and freeze them)."""
+    import time as real_time
+
+    from game.ui.app import App
+
+    now = [100.0]
+    monkeypatch.setattr(real_time, "monotonic", lambda: now[0])
+    app = App()
+    assert app.clock() == 0
+    now[0] += 0.25
+    assert app.clock() == 250

@@ -57,6 +57,12 @@ class OnTitle(PopToRoot):
     screen: Screen
 
 
+def monotonic_ms() -> Callable[[], int]:
+    """A clock in milliseconds from now that only moves forward, whatever SDL has started."""
+    start = time.monotonic()
+    return lambda: int((time.monotonic() - start) * 1000)
+
+
 def crash_log_path() -> Path:
     from game.paths import user_data_dir
 
@@ -75,7 +81,7 @@ class App:
             settings = replace(settings, text_scale=text_scale)
         self.ui = Ui(theme_for(settings), TextCache(), settings)
         self.ui.text.configure(font=settings.font, line_spacing=settings.line_spacing)
-        self.clock = clock or pygame.time.get_ticks
+        self.clock = clock or monotonic_ms()  # not pygame.time.get_ticks: it stays 0 until pygame.init()
         self.stack: list[Screen] = []
         self.surface: pygame.Surface | None = None
         self.fullscreen = False
