@@ -131,7 +131,7 @@ class Motion:
     pulse: int = 1600  # one slow breath of the glow outside the focused control's ring
     pulse_for: int = 3200  # how long it breathes after the focus moves (then still: under WCAG's 5 s)
     pulse_alpha: int = 110  # the glow at its brightest (0-255); the ring itself never changes
-    frame: int = 16  # between frames while something moves
+    frame: int = 33  # between frames while something moves: 30 a second, smooth for calm fades, light on old laptops
     ambient: int = 800  # one place's background sound fading into the next's
     read_base: int = 1200  # moving on by itself: the calm reading time of any line ...
     read_per_char: int = 60  # ... and this much more for each of its characters
