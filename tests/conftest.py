@@ -24,6 +24,23 @@ def shared() -> Shared:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    """Every test has its own empty user folder: no test reads or writes a real pupil's
+    settings, saves or classroom file."""
+    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
+
+
+@pytest.fixture(scope="session")
+def story():
+    """scenes/example.yaml as a checked Story, loaded once (modules may define their own)."""
+    from game.story.library import Library
+
+    found = Library(SCENES).load(EXAMPLE).story
+    assert found is not None
+    return found
+
+
 @pytest.fixture(scope="session")
 def example_text() -> str:
     """The text of scenes/example.yaml: the starting point for building bad inputs."""

@@ -26,11 +26,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 class Clock:
     def __init__(self) -> None:
         self.now = 1000

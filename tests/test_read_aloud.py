@@ -24,11 +24,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 ON = Settings(read_aloud=True)
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 class FakeSpeaker:
     def __init__(self) -> None:
         self.said: list[tuple[str, bool]] = []

@@ -28,11 +28,6 @@ EVERY_EVENT = [("focus", "Start"), ("select", "Start"), ("back", ""), ("screen",
                ("place", "kitchen"), ("place", "park"), ("place", "nowhere"), ("place", ""), ("settings", "")]
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 class FakeSound:
     def __init__(self, path: str, log: list) -> None:
         if not Path(path).is_file():

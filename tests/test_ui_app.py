@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pygame
-import pytest
 
 from game.ui.pilot import run_test
 from game.ui.screen import Push, Screen
@@ -16,11 +15,6 @@ from game.ui.screens.title import TitleScreen
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
 
 
 def pixels(surface: pygame.Surface) -> bytes:

@@ -5,19 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-import pytest
-
 from game.settings import Settings
 from game.ui.pilot import run_test
 from game.ui.screens.title import TitleScreen
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
 
 
 def test_focus_select_screen_and_back_are_told_to_listeners_with_what_a_screen_reader_would_say():

@@ -15,7 +15,7 @@ from game.ui.screen import Push, Screen
 from game.ui.screens.crash import CrashScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
-from tests.conftest import EXAMPLE, SCENES
+from tests.conftest import SCENES
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -23,18 +23,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # Lines show whole and nothing moves (the pilot's clock only moves when told): the story's
 # logic is tested here; typing in, moving on by itself and animation in test_ui_motion.py.
 STILL = Settings(reduced_motion=True)
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
-@pytest.fixture(scope="module")
-def story():
-    found = Library(SCENES).load(EXAMPLE).story
-    assert found is not None
-    return found
 
 
 class Boom(Screen):

@@ -33,11 +33,6 @@ SIZES = [(1024, 600), (1920, 1080)]
 SCALES = [1.0, 2.0]
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 @pytest.fixture(scope="module")
 def stories():
     return Library(scenes_dir()).stories()

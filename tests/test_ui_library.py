@@ -40,11 +40,6 @@ MAX_CHOICES = 200  # a guard against a route that never ends
 CHILDLINE = "0800 1111"
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 def test_the_library_ships_nine_stories():
     assert len(STORIES) == 9
     assert len({s.id for s in STORIES}) == 9

@@ -12,7 +12,6 @@ import pygame
 import pytest
 
 from game.settings import Settings
-from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.ui.pilot import Pilot, run_test
 from game.ui.screen import Push
@@ -22,25 +21,12 @@ from game.ui.screens.play_view import background_image
 from game.ui.text import TextCache
 from game.ui.theme import CONTROL_CONTRAST, LIGHT, contrast_ratio
 from game.ui.widgets import Button, FocusPulse, Ui
-from tests.conftest import EXAMPLE, SCENES
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 MOVING = Settings()  # the built-in defaults: text speed 40, motion on, moving on by itself off
 STILL = Settings(reduced_motion=True)
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
-@pytest.fixture(scope="module")
-def story():
-    found = Library(SCENES).load(EXAMPLE).story
-    assert found is not None
-    return found
 
 
 def start(pilot: Pilot, story, pt: Playthrough | None = None, revealed: int | None = None) -> PlayScreen:

@@ -31,11 +31,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 STILL = Settings(reduced_motion=True)
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 @pytest.fixture(scope="module")
 def library():
     return Library(SCENES)

@@ -18,11 +18,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 def open_settings(pilot) -> SettingsScreen:
     pilot.app.apply(Push(SettingsScreen()))
     pilot.step()

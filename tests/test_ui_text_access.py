@@ -21,11 +21,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOT_THE_SIGNS_HOME", str(tmp_path))
-
-
 @pytest.fixture(scope="module")
 def story():
     found = Library(scenes_dir()).load(scenes_dir() / "example.yaml").story
