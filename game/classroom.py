@@ -405,6 +405,16 @@ def current() -> ClassroomFile:
     return result
 
 
+def school_contact() -> Contact | None:
+    """The contact in the classroom file in use, if the school set one. Reading the file never
+    raises for a bad file; should anything else go wrong, help is shown without the school's
+    contact rather than not at all."""
+    try:
+        return current().classroom.contact
+    except Exception:
+        return None
+
+
 def classroom_defaults() -> dict[str, Any]:
     """The classroom's default settings, for load_settings(classroom=...) and save_settings."""
     return current().classroom.settings_layer()

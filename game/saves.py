@@ -280,3 +280,15 @@ def autosave_exists() -> bool:
         return SaveStore().exists()
     except OSError:
         return False
+
+
+def autosave_story_id() -> str | None:
+    """The id of the story the autosave is in, read cheaply (no engine import); None when there
+    is no readable save. The title uses it to leave out Continue for a story the teacher hid."""
+    try:
+        with SaveStore().path.open("rb") as f:
+            data = json.loads(f.read(MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    scenario = data.get("scenario") if isinstance(data, dict) else None
+    return scenario if isinstance(scenario, str) and scenario else None

@@ -128,15 +128,37 @@ _NO_HELP_FILE = "Get help\n\n  * Childline: 0800 1111"
 
 
 def _help_text(story: Story) -> str:
+    """Every help route, with the school's own contact second, as the window shows them: the
+    classroom file's named contact when the school set one, else help.yaml's school contact."""
     shared = story.shared
     out = ["Get help", ""]
     if shared.help:
-        for route in ([shared.help.school_contact] if shared.help.school_contact else []) + list(shared.help.routes):
-            extra = ", ".join(x for x in (route.phone, route.web) if x)
-            out.append(_wrap(f"{route.name}" + (f" ({extra})" if extra else "") + f": {route.detail}", "  * ", "    "))
+        lines = [_route_line(route) for route in shared.help.routes]
+        school = _school_line(shared.help.school_contact)
+        if school:
+            lines.insert(1, school)
+        out.extend(lines)
     else:
         out.append("  * Childline: 0800 1111")
     return "\n".join(out)
+
+
+def _school_line(fallback) -> str | None:  # fallback: help.yaml's HelpRoute | None
+    from game.classroom_path import classroom_path
+
+    if classroom_path().exists():
+        from game.classroom import school_contact
+
+        contact = school_contact()
+        if contact is not None:
+            who, where = contact.lines()
+            return _wrap(f"In school, you can talk to {who}" + (f". {where}" if where else ""), "  * ", "    ")
+    return _route_line(fallback) if fallback is not None else None
+
+
+def _route_line(route) -> str:  # route: a help.yaml HelpRoute
+    extra = ", ".join(x for x in (route.phone, route.web) if x)
+    return _wrap(f"{route.name}" + (f" ({extra})" if extra else "") + f": {route.detail}", "  * ", "    ")
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> str:

@@ -391,3 +391,46 @@ def test_reading_the_classroom_file_never_imports_pygame(home):
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, paths.HOME_ENV: str(home)})
     assert done.returncode == 0, done.stderr
+
+
+def test_terminal_help_shows_the_schools_contact_second_like_the_window(tmp_path):
+    from game.paths import config_dir, scenes_dir
+    from game.story.library import Library
+    from game.textplay import _help_text
+
+    story = Library(scenes_dir()).load(scenes_dir() / "example.yaml").story
+    plain = _help_text(story)
+    assert "In school, you can talk to" not in plain
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "classroom.yaml").write_text(
+        "contact:\n  name: Mrs Patel\n  role: designated safeguarding lead\n  where: Room 12\n", encoding="utf-8")
+    lines = _help_text(story).splitlines()
+    school = next(i for i, line in enumerate(lines) if "In school, you can talk to Mrs Patel" in line)
+    assert "designated safeguarding lead" in " ".join(lines[school:school + 3])
+    assert "Room 12" in " ".join(lines[school:school + 3])
+    assert lines[2].startswith("  * Talk to a trusted adult") and school > 2
+
+
+def test_continue_is_left_out_for_a_story_the_teacher_hid_and_comes_back_when_shown():
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.paths import config_dir, scenes_dir
+    from game.saves import SaveStore, autosave_story_id
+    from game.story.library import Library
+    from game.story.runtime import Playthrough
+    from game.ui.pilot import run_test
+
+    story = Library(scenes_dir()).load(scenes_dir() / "example.yaml").story
+    pt = Playthrough(story)
+    pt.choose(0)
+    assert SaveStore().write(pt) and autosave_story_id() == "example"
+    config_dir().mkdir(parents=True, exist_ok=True)
+    classroom = config_dir() / "classroom.yaml"
+    classroom.write_text("scenarios: [owe-me]\n", encoding="utf-8")
+    with run_test(size=(1280, 720)) as pilot:
+        assert pilot.screen.cont not in pilot.screen.buttons
+    assert SaveStore().exists()  # kept, not deleted
+    classroom.write_text("scenarios: [owe-me, example]\n", encoding="utf-8")
+    with run_test(size=(1280, 720)) as pilot:
+        assert pilot.screen.cont in pilot.screen.buttons

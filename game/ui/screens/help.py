@@ -89,16 +89,14 @@ def routes_paragraphs(routes: Sequence[HelpRoute], school: HelpRoute | None, con
 
 
 def classroom_contact() -> Contact | None:
-    """The contact in the classroom file in use (game.classroom), if the school set one.
+    """The school's contact from the classroom file in use (see game.classroom.school_contact)."""
+    from game.classroom_path import classroom_path
 
-    Reading the file never raises for a bad file; should anything else go wrong, help is shown
-    without the school's contact rather than not at all."""
-    try:
-        from game.classroom import current
-
-        return current().classroom.contact
-    except Exception:
+    if not classroom_path().exists():  # no file: no need to load the classroom model
         return None
+    from game.classroom import school_contact
+
+    return school_contact()
 
 
 def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
