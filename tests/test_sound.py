@@ -356,3 +356,17 @@ def test_the_real_mixer_loads_every_sound_and_plays_them(real_mixer):
     ui.emit("place", "kitchen")
     assert board.channels[board.active].get_busy()
     board.close()
+
+
+def test_settings_show_why_there_is_no_sound(monkeypatch):
+    """The board is the app's "sound" service, so Settings can say why the game is silent."""
+    from game.ui.pilot import run_test
+    from game.ui.screen import Push
+    from game.ui.screens.settings import SettingsScreen
+
+    with run_test(size=(1280, 720)) as pilot:
+        board = pilot.app.ui.services["sound"]
+        assert board is pilot.app.sound
+        monkeypatch.setattr(board, "status", lambda: "No sound on this computer, so the game plays silently.")
+        pilot.app.apply(Push(SettingsScreen()))
+        assert pilot.screen.notes["Sound"].text == "No sound on this computer, so the game plays silently."

@@ -134,6 +134,9 @@ def test_a_service_that_cannot_work_says_why_under_its_group():
         def status(self) -> str:
             return "No sound device was found: the game is silent, and captions still work."
 
+        def close(self) -> None:
+            pass
+
     with run_test(size=(1280, 720)) as pilot:
         pilot.app.ui.services["sound"] = Quiet()
         screen = open_settings(pilot)

@@ -135,11 +135,11 @@ class App:
 
     def close(self) -> None:
         self.running = False
-        if self.sound is not None:
-            self.sound.close()
-        speech = self.ui.services.get("speech")
-        if speech is not None:
-            speech.close()
+        for service in self.ui.services.values():  # the sound board, read aloud: stop their work
+            try:
+                service.close()
+            except Exception:  # an extra that fails to stop must not keep the window open
+                self.write_log(f"close of {service!r}", traceback.format_exc())
         pygame.display.quit()
 
     def resize(self, size: tuple[int, int]) -> None:

@@ -215,7 +215,9 @@ class SoundBoard:
 
 
 def install(app: App) -> None:
-    """Listen on ``app.ui``; the board is ``app.sound``."""
+    """Listen on ``app.ui``; the board is ``app.sound`` and ``app.ui.services["sound"]`` (the
+    settings screen shows its status, the app closes it)."""
     board = SoundBoard(app.ui)
     app.ui.listeners.append(board)
+    app.ui.services["sound"] = board
     app.sound = board

@@ -42,8 +42,8 @@ class Ui:
     settings: Settings = field(default_factory=Settings)
     defaults: Settings = field(default_factory=Settings)  # what "Delete my data" goes back to (a classroom's)
     listeners: list[UiListener] = field(default_factory=list)
-    # Optional services by name ("sound", "speech"): the settings screen asks each for `status()`,
-    # a sentence saying why it cannot work here ("" when it can).
+    # Services by name ("sound", "speech"): the settings screen shows each one's `status()` under
+    # its group (a sentence on how it stands here, "" for nothing to say); the app calls `close()`.
     services: dict[str, Any] = field(default_factory=dict)
     failed_listeners: int = 0  # listeners that raised (a sound or speech bug never stops the game)
 
