@@ -212,20 +212,25 @@ def library_lookup(library: Library) -> StoryLookup:
 # --- internals ---------------------------------------------------------------------------------
 
 
-def _load(path: Path, lookup: StoryLookup) -> Resumed | str:
-    """A Resumed, or the reason (for logs) this file cannot be used."""
+def _read(path: Path) -> tuple[Any, str | None]:
+    """(the save's data, None), or (None, the reason for logs it cannot be used); never raises."""
     try:
         with path.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return None, f"cannot be read ({exc.strerror or exc})"
     if len(raw) > MAX_BYTES:
-        return "too large to be a save"
+        return None, "too large to be a save"
     try:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError):
-        return "not valid JSON"
-    problem = _check_shape(data)
+        return None, "not valid JSON"
+    return data, _check_shape(data)
+
+
+def _load(path: Path, lookup: StoryLookup) -> Resumed | str:
+    """A Resumed, or the reason (for logs) this file cannot be used."""
+    data, problem = _read(path)
     if problem:
         return problem
     ref = StoryRef(data["scenario"], _text_or_none(data.get("stem")), _text_or_none(data.get("path")))
@@ -283,12 +288,27 @@ def autosave_exists() -> bool:
 
 
 def autosave_story_id() -> str | None:
-    """The id of the story the autosave is in, read cheaply (no engine import); None when there
-    is no readable save. The title uses it to leave out Continue for a story the teacher hid."""
-    try:
-        with SaveStore().path.open("rb") as f:
-            data = json.loads(f.read(MAX_BYTES).decode("utf-8"))
-    except (OSError, ValueError):
-        return None
-    scenario = data.get("scenario") if isinstance(data, dict) else None
-    return scenario if isinstance(scenario, str) and scenario else None
+    """The id of the story the autosave (or its spare copy) is in, read cheaply (no engine
+    import); None when neither can be read."""
+    store = SaveStore()
+    for path in (store.path, store.backup_path):
+        data, problem = _read(path)
+        if problem is None:
+            return data["scenario"]
+    return None
+
+
+def continuable() -> bool:
+    """Whether to offer Continue (the title, the crash screen): there is a save, and it is not in
+    a story the classroom file now hides from pupils. The save is kept either way: if the
+    teacher shows the story again, Continue comes back."""
+    if not autosave_exists():
+        return False
+    from game.classroom_path import classroom_path
+
+    if not classroom_path().exists():  # no file: no need to load the classroom model
+        return True
+    from game.classroom import current
+
+    story_id = autosave_story_id()
+    return story_id is None or current().classroom.allows(story_id)

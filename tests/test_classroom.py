@@ -434,3 +434,21 @@ def test_continue_is_left_out_for_a_story_the_teacher_hid_and_comes_back_when_sh
     classroom.write_text("scenarios: [owe-me, example]\n", encoding="utf-8")
     with run_test(size=(1280, 720)) as pilot:
         assert pilot.screen.cont in pilot.screen.buttons
+
+
+def test_a_damaged_save_never_stops_the_title_when_a_classroom_file_exists():
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.paths import config_dir
+    from game.saves import SaveStore, autosave_story_id, continuable
+    from game.ui.pilot import run_test
+
+    store = SaveStore()
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text("[" * 100_000, encoding="utf-8")  # nested too deep for json
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "classroom.yaml").write_text("scenarios: [owe-me]\n", encoding="utf-8")
+    assert autosave_story_id() is None and continuable()  # Continue then says the save cannot be used
+    with run_test(size=(1280, 720)) as pilot:
+        assert pilot.app.crashes == 0 and pilot.screen.cont in pilot.screen.buttons

@@ -33,9 +33,9 @@ class CrashScreen(Screen):
 
     @staticmethod
     def save_exists() -> bool:
-        from game.saves import autosave_exists
+        from game.saves import continuable
 
-        return autosave_exists()
+        return continuable()
 
     def carry_on(self) -> Action:
         """Back into the saved story (the title under it), or the title when there is no usable save."""

@@ -109,20 +109,9 @@ class TitleScreen(Screen):
 
     @staticmethod
     def save_exists() -> bool:
-        """A place to continue, unless it is in a story the classroom file now hides from pupils
-        (the save is kept: if the teacher shows the story again, Continue comes back)."""
-        from game.saves import autosave_exists, autosave_story_id
+        from game.saves import continuable
 
-        if not autosave_exists():
-            return False
-        from game.classroom_path import classroom_path
-
-        if not classroom_path().exists():
-            return True
-        from game.classroom import current
-
-        story_id = autosave_story_id()
-        return story_id is None or current().classroom.allows(story_id)
+        return continuable()
 
     # -- actions -----------------------------------------------------------------------------
     def start_game(self) -> Action:
