@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.paths import config_dir
+
+if TYPE_CHECKING:
+    from game.classroom import Contact
 
 CLASSROOM_NAME = "classroom.yaml"
 CLASSROOM_ENV = "SPOT_THE_SIGNS_CLASSROOM"
@@ -23,3 +27,13 @@ def use_file(path: str | os.PathLike[str]) -> Path:
     resolved = Path(path).expanduser().resolve()
     os.environ[CLASSROOM_ENV] = str(resolved)
     return resolved
+
+
+def contact_in_use() -> Contact | None:
+    """The school's contact from the classroom file in use, if the school set one (the help
+    screens, the debrief, terminal help); the classroom model loads only when there is a file."""
+    if not classroom_path().exists():
+        return None
+    from game.classroom import school_contact
+
+    return school_contact()

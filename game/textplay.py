@@ -144,21 +144,17 @@ def _help_text(story: Story) -> str:
 
 
 def _school_line(fallback) -> str | None:  # fallback: help.yaml's HelpRoute | None
-    from game.classroom_path import classroom_path
+    from game.classroom_path import contact_in_use
 
-    if classroom_path().exists():
-        from game.classroom import school_contact
-
-        contact = school_contact()
-        if contact is not None:
-            who, where = contact.lines()
-            return _wrap(f"In school, you can talk to {who}" + (f". {where}" if where else ""), "  * ", "    ")
+    contact = contact_in_use()
+    if contact is not None:
+        who, where = contact.lines()
+        return _wrap(f"In school, you can talk to {who}" + (f". {where}" if where else ""), "  * ", "    ")
     return _route_line(fallback) if fallback is not None else None
 
 
 def _route_line(route) -> str:  # route: a help.yaml HelpRoute
-    extra = ", ".join(x for x in (route.phone, route.web) if x)
-    return _wrap(f"{route.name}" + (f" ({extra})" if extra else "") + f": {route.detail}", "  * ", "    ")
+    return _wrap(route.as_line(), "  * ", "    ")
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> str:

@@ -69,8 +69,7 @@ class Debrief:
         out += [f"  * {item}" for item in self.friend_can_do]
         out += ["", "Where to get help:"]
         for route in ((self.school_contact,) if self.school_contact else ()) + self.help:
-            extra = ", ".join(x for x in (route.phone, route.web) if x)
-            out.append(f"  * {route.name}" + (f" ({extra})" if extra else "") + f": {route.detail}")
+            out.append(f"  * {route.as_line()}")
         return "\n".join(out)
 
 

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.classroom_path import contact_in_use
 from game.saves import SaveStore
 from game.story.debrief import Debrief
 from game.story.story import Story
 from game.ui.screen import MODIFIER_KEYS, Action, PopToRoot, Replace, Screen, break_button, help_button
-from game.ui.screens.help import classroom_contact, routes_paragraphs
+from game.ui.screens.help import routes_paragraphs
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class DebriefScreen(Screen):
     def compose(self) -> None:
         title = self.debrief.ending_title if not self.debrief.left_early else self.story.title
         self.heading = Label(title or self.story.title, role="heading")
-        self.text = ScrollText(debrief_paragraphs(self.story, self.debrief, classroom_contact()))
+        self.text = ScrollText(debrief_paragraphs(self.story, self.debrief, contact_in_use()))
         self.again = Button("Play again", self.play_again, variant="primary")
         self.another = Button("Choose another story", self.choose_another)
         self.title = Button("Title", lambda: PopToRoot())

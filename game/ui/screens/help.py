@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.classroom_path import contact_in_use
 from game.story.model import HelpFile, HelpRoute
 from game.ui.screen import (
     ACTIVATE_KEYS,
@@ -88,17 +89,6 @@ def routes_paragraphs(routes: Sequence[HelpRoute], school: HelpRoute | None, con
     return [p for block in blocks for p in block]
 
 
-def classroom_contact() -> Contact | None:
-    """The school's contact from the classroom file in use (see game.classroom.school_contact)."""
-    from game.classroom_path import classroom_path
-
-    if not classroom_path().exists():  # no file: no need to load the classroom model
-        return None
-    from game.classroom import school_contact
-
-    return school_contact()
-
-
 def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
     if help_file is None:
         out = list(FALLBACK)
@@ -121,7 +111,7 @@ class HelpScreen(Screen):
 
     def compose(self) -> None:
         self.heading = Label("Get help", role="heading")
-        self.text = ScrollText(help_paragraphs(self.help_file or load_help(), classroom_contact()))
+        self.text = ScrollText(help_paragraphs(self.help_file or load_help(), contact_in_use()))
         self.back = Button("Back (Esc)", self.go_back, hotkey="escape", variant="primary")
         self.rest = Button("Take a break (B)", self.take_break, hotkey="b")
         self.howto = Button("How to play (P)", self.how_to_play, hotkey="p")
