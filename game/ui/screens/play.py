@@ -41,6 +41,7 @@ import pygame
 from game.saves import SaveStore
 from game.story.runtime import Playthrough
 from game.story.story import Story
+from game.ui.pictures import background_image
 from game.ui.screen import (
     ACTIVATE_KEYS,
     MODIFIER_KEYS,
@@ -58,7 +59,6 @@ from game.ui.screens.play_view import (
     Panel,
     Shown,
     Stage,
-    background_image,
     stage_cast,
 )
 from game.ui.widgets import Button, ButtonRow, FocusPulse, Label, Paragraph, ScrollText, Ui, Widget, spoken_label

@@ -10,70 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui import portraits
-from game.ui.theme import Rgba
 from game.ui.widgets import Button, Ui, Widget
 
-if TYPE_CHECKING:  # the title draws backgrounds from here: it must start without the story model
+if TYPE_CHECKING:  # only for type hints: the story model is not needed to draw
     from game.story.model import Look
     from game.story.story import Character, Line, Story
-
-_UNBOUNDED = 1 << 14  # a side so long that the other side decides the size
-_MISSING: set[str] = set()  # backgrounds with no file, or one SVG loading refused
-_SCALED: dict[tuple[str, tuple[int, int], Rgba | None], pygame.Surface] = {}
-
-
-def _rasterize(path: Path, size: tuple[int, int]) -> pygame.Surface:
-    """The SVG drawn at about ``size`` (at least as wide and as tall, aspect kept): drawing it at
-    the size it is shown is several times quicker than at its own size and then scaling."""
-    if hasattr(pygame.image, "load_sized_svg"):  # pygame-ce 2.4+: it fits the picture inside the size given
-        image = pygame.image.load_sized_svg(str(path), (size[0], _UNBOUNDED))  # as wide as the window ...
-        if image.get_height() < size[1]:
-            image = pygame.image.load_sized_svg(str(path), (_UNBOUNDED, size[1]))  # ... or as tall
-        return image
-    return pygame.image.load(str(path))
-
-
-def background_image(name: str | None, size: tuple[int, int], wash: Rgba | None = None) -> pygame.Surface | None:
-    """art/backgrounds/<name>.svg covering ``size`` (cropped evenly), with ``wash`` laid over it
-    (a theme's ``backdrop_wash``); cached per name, size and wash. None when there is no picture."""
-    if not name or name in _MISSING or size[0] <= 0 or size[1] <= 0:
-        return None
-    key = (name, size, wash if wash is not None and wash[3] else None)
-    found = _SCALED.get(key)
-    if found is not None:
-        return found
-    from game.paths import art_dir
-
-    path = art_dir() / "backgrounds" / f"{name}.svg"
-    try:
-        source = _rasterize(path, size) if path.is_file() else None
-    except (pygame.error, OSError):
-        source = None
-    if source is None:
-        _MISSING.add(name)
-        return None
-    sw, sh = source.get_size()
-    scale = max(size[0] / sw, size[1] / sh)  # cover the window, crop the overflow evenly
-    w, h = max(size[0], round(sw * scale)), max(size[1], round(sh * scale))
-    if pygame.display.get_surface():
-        source = source.convert_alpha()
-    image = source if (w, h) == (sw, sh) else pygame.transform.smoothscale(source, (w, h))
-    found = image.subsurface(pygame.Rect((w - size[0]) // 2, (h - size[1]) // 2, *size)).copy()
-    if key[2] is not None:
-        veil = pygame.Surface(size, pygame.SRCALPHA)
-        veil.fill(key[2])
-        found.blit(veil, (0, 0))
-    if len(_SCALED) > 8:
-        _SCALED.clear()
-    _SCALED[key] = found
-    return found
-
 
 @dataclass(frozen=True, slots=True)
 class Shown:

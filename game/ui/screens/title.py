@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.icon import icon_image
+from game.ui.pictures import background_image
 from game.ui.screen import Action, Push, Quit, Screen, break_button, help_button
-from game.ui.screens.play_view import background_image
 from game.ui.theme import Colour, Rgba
 from game.ui.widgets import Button, ButtonColumn, ButtonRow, Label, Ui
 
@@ -278,8 +278,7 @@ def title_band(name: str, window: tuple[int, int], height: int, wash: Rgba, page
     small_h = max(1, min(small[1], -(-height // BAND_SHRINK)))
     top = max(0, small[1] // 2 - small_h)
     band = pygame.transform.smoothscale(picture.subsurface((0, top, small[0], small_h)), (window[0], height))
-    if hasattr(pygame.transform, "gaussian_blur"):
-        band = pygame.transform.gaussian_blur(band, BAND_BLUR)
+    band = pygame.transform.gaussian_blur(band, BAND_BLUR)
     fade = min(fade, height)
     row = pygame.Surface((window[0], 1), pygame.SRCALPHA)
     for i in range(fade):  # the page colour, more and more opaque towards the bottom edge
