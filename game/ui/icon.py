@@ -1,9 +1,9 @@
 """The game's mark: a speech bubble with a lamp lit inside it (art/icon.svg).
 
-    pygame.display.set_icon(window_icon())   # App.start, after set_mode
+    pygame.display.set_icon(window_icon())   # App.start, before set_mode
     icon_image(120)                          # the title screen draws it large
 
-The SVG is loaded at the size asked for (cached per size). If this pygame cannot read SVG, or
+The SVG is loaded at the size asked for (cached per size). If SDL_image cannot read SVG, or
 the file is missing, the same shapes are drawn in code from the light theme's tokens, so there
 is always an icon and it always looks the same.
 """
@@ -36,7 +36,7 @@ def icon_image(size: int) -> pygame.Surface:
     """The mark at ``size`` x ``size`` pixels, with a transparent corner round its rounded tile."""
     try:
         return load_svg_icon(size)
-    except (pygame.error, OSError, NotImplementedError, AttributeError, ValueError):
+    except (pygame.error, OSError, NotImplementedError, ValueError):
         return drawn_icon(size)
 
 
@@ -44,10 +44,7 @@ def load_svg_icon(size: int) -> pygame.Surface:
     path = icon_path()
     if not path.is_file():
         raise OSError(f"no {path}")
-    if hasattr(pygame.image, "load_sized_svg"):
-        image = pygame.image.load_sized_svg(str(path), (size, size))
-    else:  # an older pygame-ce: load at the SVG's own size, then scale
-        image = pygame.transform.smoothscale(pygame.image.load(str(path)), (size, size))
+    image = pygame.image.load_sized_svg(str(path), (size, size))
     if image.get_size() != (size, size):
         image = pygame.transform.smoothscale(image, (size, size))
     return image
