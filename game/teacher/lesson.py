@@ -9,6 +9,7 @@ external files).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,8 +79,7 @@ class RouteView:
     ending: str
     ending_title: str
     steps: tuple[StepView, ...]
-    signs: tuple[str, ...]  # sign names met on this route
-    debrief: Debrief
+    debrief: Debrief  # its signs are the ones met on this route
 
     @property
     def lead(self) -> int:
@@ -98,7 +98,6 @@ class SignView:
 class LessonPack:
     story: Story  # title, band, minutes, summary, notes, objectives, questions, follow-up
     signs: tuple[SignView, ...]
-    target: str  # the young person the story is about, for "It was not X's fault"
     routes: tuple[RouteView, ...]
     routes_total: int
     routes_complete: bool  # False if there were more routes than the explorer counts
@@ -174,7 +173,7 @@ def play_route(story: Story, route: Route, number: int, seen: dict[tuple, int]) 
                           lines=tuple(_line(story, ln) for ln in pt.lines)))
     debrief = pt.debrief()
     return RouteView(number=number, ending=ending.id, ending_title=ending.title, steps=tuple(steps),
-                     signs=tuple(s.name for s in debrief.signs), debrief=debrief)
+                     debrief=debrief)
 
 
 def build_pack(story: Story, cap: int = MAX_ROUTES) -> LessonPack:
@@ -183,25 +182,23 @@ def build_pack(story: Story, cap: int = MAX_ROUTES) -> LessonPack:
     picked = pick_routes(ex.routes, cap)
     routes = tuple(play_route(story, r, n, seen) for n, r in enumerate(picked, 1))
     shared = story.shared
-    targets = [c.name for c in story.characters_with("target")]
-    help_file = shared.help
-    first = routes[0].debrief if routes else Playthrough(story).debrief()
+    first = routes[0].debrief if routes else Playthrough(story).debrief()  # help is the same at every ending
     return LessonPack(
         story=story,
         signs=tuple(SignView(s, shared.sign_name(s), shared.explain(s, story.band)) for s in story.signs),
-        target=" and ".join(targets) if targets else "the young person",
         routes=routes,
         routes_total=len(ex.routes),
         routes_complete=ex.routes_complete,
         endings_total=len(story.endings),
         covers_endings={r.ending for r in routes} >= {r.ending for r in ex.routes},
         covers_signs=set().union(*(r.signs for r in picked)) >= set().union(*(r.signs for r in ex.routes)),
-        school_contact=help_file.school_contact if help_file else first.school_contact,
-        help=tuple(help_file.routes) if help_file else first.help,
-        friend_can_do=tuple(help_file.friend_can_do) if help_file else first.friend_can_do,
+        school_contact=first.school_contact,
+        help=first.help,
+        friend_can_do=first.friend_can_do,
     )
 
 
+@functools.cache  # one for every pack: --all compiles the template once
 def _environment():  # -> jinja2.Environment
     import jinja2
 
