@@ -114,6 +114,13 @@ class Screen:
         self.size = size
         self.dirty = True
 
+    def relayout(self) -> None:
+        """Lay out again at the same size (the words or widgets changed); before the first layout
+        there is nothing to do: the app lays a screen out when it shows it."""
+        if self.ui is not None and self.size != (0, 0):
+            self.layout(self.size)
+        self.dirty = True
+
     def wake_after_ms(self) -> int | None:
         """Milliseconds until an animation needs the next frame; None when still (the focus glow
         only, here; screens with more animation override this and ask the pulse too)."""

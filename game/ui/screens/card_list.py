@@ -112,8 +112,7 @@ class CardListScreen(Screen):
         self.set_widgets([*cards, *others], focus_order)
         if not keep_offset:
             self.offset = 0
-        if self.size != (0, 0) and self.ui is not None:
-            self.layout(self.size)
+        self.relayout()
 
     # -- layout ------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:

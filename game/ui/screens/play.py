@@ -260,8 +260,7 @@ class PlayScreen(Screen):
             self.card_text.paragraphs = [Paragraph(self.card.text)]
             self.card_text.offset = 0
         self.hint.text = READING_HINT if self.reading or self.typing else CHOOSING_HINT
-        if self.size != (0, 0):
-            self.layout(self.size)
+        self.relayout()
 
     def _chooser(self, index: int) -> Callable[[], Action | None]:
         return lambda: self.choose(index)
@@ -499,8 +498,7 @@ class PlayScreen(Screen):
         self.card_title.text = self.card.title
         self.card_text.paragraphs = [Paragraph(self.card.text)]
         self.card_text.offset = 0
-        if self.size != (0, 0):
-            self.layout(self.size)
+        self.relayout()
 
     def after_choice(self) -> Action | None:
         self.card, self.frozen = None, False

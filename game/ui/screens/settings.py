@@ -188,8 +188,7 @@ class SettingsScreen(ScrollingScreen):
         save_settings(settings, classroom=self.ui.defaults.to_dict())  # only what differs from the classroom's
         self.ui.apply(settings)
         self.refresh_labels()
-        if self.size != (0, 0):
-            self.layout(self.size)
+        self.relayout()
         self.dirty = True
 
     def open_about(self) -> Action:

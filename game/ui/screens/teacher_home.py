@@ -61,7 +61,7 @@ class TeacherScreen(TeacherPage):
             paragraphs = home_paragraphs()
             if paragraphs != self.text.paragraphs:
                 self.text.paragraphs = paragraphs
-                self.size = (0, 0)  # the app lays out again when the size differs
+                self.relayout()
 
     def open_catalogue(self) -> Action:
         from game.ui.screens.teacher_catalogue import CatalogueScreen

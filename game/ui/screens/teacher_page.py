@@ -94,7 +94,3 @@ class TeacherPage(Screen):
         self.bottom_row.place(ui, pygame.Rect(x, y, width, row_h))
         return room
 
-    def relayout(self) -> None:
-        if self.ui is not None and self.size != (0, 0):
-            self.layout(self.size)
-        self.dirty = True

@@ -105,7 +105,7 @@ class TitleScreen(Screen):
         if has_save != self.has_save:
             self.has_save = has_save
             self.arrange()
-            self.size = (0, 0)  # the app lays out again when the size differs
+            self.relayout()
 
     @staticmethod
     def save_exists() -> bool:
@@ -157,8 +157,7 @@ class TitleScreen(Screen):
         self.has_save = self.save_exists()
         self.arrange()
         self.focus.focus(self.start)
-        if self.ui is not None and self.size != (0, 0):
-            self.layout(self.size)
+        self.relayout()
         return None
 
     def open_settings(self) -> Action:

@@ -112,8 +112,7 @@ class WatchProblemsScreen(Screen):
         self.broken = broken
         self.text.paragraphs = [Paragraph(line, "small") for line in self.lines()]
         self.text.offset = 0
-        if self.size != (0, 0):
-            self.layout(self.size)
+        self.relayout()
 
     def wake_after_ms(self) -> int | None:
         return POLL_MS
