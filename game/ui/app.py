@@ -79,8 +79,8 @@ class App:
         settings = settings if settings is not None else Settings()
         if text_scale is not None:
             settings = replace(settings, text_scale=text_scale)
-        self.ui = Ui(theme_for(settings), TextCache(), settings)
-        self.ui.text.configure(font=settings.font, line_spacing=settings.line_spacing)
+        self.ui = Ui(theme_for(settings), TextCache())
+        self.ui.apply(settings)  # the theme, font and spacing: the same path as a change in Settings
         self.clock = clock or monotonic_ms()  # not pygame.time.get_ticks: it stays 0 until pygame.init()
         self.stack: list[Screen] = []
         self.surface: pygame.Surface | None = None
