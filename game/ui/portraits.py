@@ -18,24 +18,20 @@ from typing import Any
 import pygame
 
 from game.art import characters
+from game.ui.theme import Colour, hex_colour
 
-Colour = tuple[int, int, int]
 MAX_ENTRIES = 64
 MAX_PIXELS = 4_000_000  # about 16 MB of pictures at most, whatever the window size
 SUPERSAMPLE = 2  # a round avatar is cut at twice its size and scaled down, for a smooth edge
 
 
 def look_key(look: Any) -> tuple:
-    """A hashable key for a Look (its accessories are a list)."""
+    """A hashable key for a Look, from every field the model has (a field added later is part of
+    the key without anyone remembering to add it; lists, like the accessories, become tuples)."""
     if look is None:
         return ()
-    return (look.skin, look.hair, look.hair_colour, look.top, look.build, look.age_cue,
-            tuple(sorted(look.accessories or ())))
-
-
-def _rgb(colour: str) -> Colour:
-    value = colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+    values = (getattr(look, name) for name in type(look).model_fields)
+    return tuple(tuple(sorted(v)) if isinstance(v, list) else v for v in values)
 
 
 class PortraitCache:
@@ -118,8 +114,8 @@ def plain_figure(look: Any, size: tuple[int, int], framing: str = "bust") -> pyg
     else:
         head_r, head = w * 0.17, (w // 2, int(h * (f.cy / 250)))
         body = pygame.Rect(int(w * (0.5 - f.shoulders / 200)), int(h * (f.sy / 250)), int(w * f.shoulders / 100), h)
-    pygame.draw.ellipse(surface, _rgb(f.top), body)
-    pygame.draw.circle(surface, _rgb(f.skin), head, max(1, int(head_r)))
+    pygame.draw.ellipse(surface, hex_colour(f.top), body)
+    pygame.draw.circle(surface, hex_colour(f.skin), head, max(1, int(head_r)))
     return surface
 
 
