@@ -88,6 +88,9 @@ class TextSize:
     overflow: bool  # True when it does not fit the box it was measured against
 
 
+SIZES_KEPT = 8192  # text sizes remembered (a few hundred kilobytes at most)
+
+
 class TextCache:
     """Fonts by (size, weight) and rendered text by (text, size, colour, wrap width, alignment,
     weight); least recently used first out."""
@@ -96,6 +99,9 @@ class TextCache:
         self.max_items = max_items
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[str, int, Colour, int, str, bool], pygame.Surface] = OrderedDict()
+        # The size of each text drawn or measured, whatever its colour: layouts measure before
+        # they draw, and measuring must not fill the cache with black copies of every text.
+        self._sizes: dict[tuple[str, int, int, bool], tuple[int, int]] = {}
         self.renders = 0  # how many times text was actually rendered (tests and benchmarks)
         self.font_name = DEFAULT_FONT  # a game.settings.FONTS name
         self.line_spacing = 1.5  # times the font size, from one wrapped line to the next
@@ -105,7 +111,7 @@ class TextCache:
         if (font, line_spacing) != (self.font_name, self.line_spacing):
             self.font_name, self.line_spacing = font, line_spacing
             self._fonts.clear()
-            self._surfaces.clear()
+            self.clear()
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         """The pupil's font at ``size``, its wrapped lines ``line_spacing`` apart."""
@@ -135,29 +141,39 @@ class TextCache:
         if found is not None:
             self._surfaces.move_to_end(key)
             return found
-        font = self.font(size, bold)
-        if text:
-            font.align = _ALIGN[align]
-            surface = _trim_last_line(font, font.render(text, True, colour, wraplength=key[3]))
-        else:
-            surface = pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
-        self.renders += 1
+        surface = self._draw(text, size, colour, key[3], align, bold)
         self._surfaces[key] = surface
         if len(self._surfaces) > self.max_items:
             self._surfaces.popitem(last=False)
+        return surface
+
+    def _draw(self, text: str, size: int, colour: Colour, wrap: int, align: str, bold: bool) -> pygame.Surface:
+        font = self.font(size, bold)
+        if text:
+            font.align = _ALIGN[align]
+            surface = _trim_last_line(font, font.render(text, True, colour, wraplength=wrap))
+        else:
+            surface = pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
+        self.renders += 1
+        if len(self._sizes) >= SIZES_KEPT:
+            self._sizes.clear()
+        self._sizes[(text, size, wrap, bold)] = surface.get_size()
         return surface
 
     def measure(self, text: str, size: int, width: int = 0, height: int | None = None,
                 bold: bool = False) -> TextSize:
         """The size ``text`` takes wrapped at ``width`` (0: one line per paragraph), and whether it
         overflows a box of ``width`` x ``height`` (``height`` None: only the width is checked)."""
-        w, h = self.render(text, size, (0, 0, 0), width, bold=bold).get_size()
+        wrap = max(0, int(width))
+        found = self._sizes.get((text, size, wrap, bold))
+        w, h = found if found is not None else self._draw(text, size, (0, 0, 0), wrap, "left", bold).get_size()
         too_wide = width > 0 and w > width
         too_tall = height is not None and h > height
         return TextSize(w, h, too_wide or too_tall)
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._sizes.clear()
 
 
 def _trim_last_line(font: pygame.font.Font, surface: pygame.Surface) -> pygame.Surface:
