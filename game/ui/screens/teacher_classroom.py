@@ -16,46 +16,26 @@ safeguarding lead where the other settings are, and may not know where the confi
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 from pydantic import ValidationError
 
 from game.classroom import Classroom, ClassroomFile, Contact, known_story_ids, read_classroom, save_change, with_story
-from game.settings import FONTS, THEMES, Settings, layered_defaults, load_settings
+from game.settings import Settings, layered_defaults, load_settings
 from game.story.diagnostics import Diagnostic
 from game.story.story import Story
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, break_button, help_button
 from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
 from game.ui.screens.picker import load_stories
+from game.ui.screens.settings import OPTIONS, Option
 from game.ui.screens.teacher_widgets import TextField, ValueButton
 from game.ui.widgets import Button, ButtonRow, Label, Widget
 
-TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
-SPACINGS = (1.0, 1.25, 1.5, 1.75, 2.0)
-FONT_NAMES = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic", "lexend": "Lexend"}
-THEME_NAMES = {"light": "Light", "dark": "Dark", "contrast": "High contrast"}
-# The defaults a classroom sets here: (Settings field, what it is called, the values in order).
-SETTING_ROWS: tuple[tuple[str, str, tuple[Any, ...]], ...] = (
-    ("text_scale", "Text size", TEXT_SIZES),
-    ("font", "Font", FONTS),
-    ("theme", "Colours", THEMES),
-    ("line_spacing", "Line spacing", SPACINGS),
-    ("reduced_motion", "Reduced motion", (False, True)),
-    ("read_aloud", "Read aloud", (False, True)),
-    ("captions", "Sounds described in words", (False, True)),
-)
+# The defaults a classroom sets here: the Settings screen's own rows (their values and words).
+CLASSROOM_SETTINGS = ("text_scale", "font", "theme", "line_spacing", "reduced_motion", "read_aloud", "captions")
+SETTING_ROWS: dict[str, Option] = {o.field: o for f in CLASSROOM_SETTINGS for o in OPTIONS if o.field == f}
 CONTACT_FIELDS = (("name", "Name", 60, "e.g. Mrs Patel"),
                   ("role", "Role", 60, "e.g. designated safeguarding lead"),
                   ("where", "Where to find them", 120, "e.g. Room 12, or ask at the school office"))
-
-
-def shown_value(field: str, value: Any) -> str:
-    if isinstance(value, bool):
-        return "On" if value else "Off"
-    if field in ("text_scale", "line_spacing"):
-        return f"{round(value * 100)}%"
-    return FONT_NAMES.get(value) or THEME_NAMES.get(value) or str(value)
 
 
 def where_in_file(d: Diagnostic) -> str:
@@ -116,7 +96,7 @@ class ClassroomScreen(CardListScreen):
                        for key, label, limit, placeholder in CONTACT_FIELDS}
         self.pauses = ValueButton("", lambda _d: self.toggle_pauses())
         self.setting_rows = {name: ValueButton("", lambda d, name=name: self.step_setting(name, d))
-                             for name, _label, _values in SETTING_ROWS}
+                             for name in SETTING_ROWS}
         self.path_label = Label("", role="small", colour="text_muted")
         self.rebuild()
 
@@ -145,10 +125,9 @@ class ClassroomScreen(CardListScreen):
                              "(stop at each scene's question for the class)")
         layer = classroom.settings_layer()
         built_in = Settings()
-        for name, label, _values in SETTING_ROWS:
-            value = layer.get(name, getattr(built_in, name))
+        for name, option in SETTING_ROWS.items():
             whose = "this classroom" if name in layer else "built in"
-            self.setting_rows[name].label = f"{label}: {shown_value(name, value)}  ({whose})"
+            self.setting_rows[name].label = f"{option.label(Settings.from_dict(layer, built_in))}  ({whose})"
         self.path_label.text = f"The classroom file: {self.state.path}"
         self.showing.text = self.notice or self.state.status()
         focused = self.focus.focused
@@ -182,12 +161,8 @@ class ClassroomScreen(CardListScreen):
         self.save(self.state.classroom.changed(discussion_pauses=not self.state.classroom.discussion_pauses))
 
     def step_setting(self, name: str, direction: int) -> None:
-        values = next(v for n, _l, v in SETTING_ROWS if n == name)
         layer = self.state.classroom.settings_layer()
-        now = layer.get(name, getattr(Settings(), name))
-        index = min(range(len(values)), key=lambda i: abs(values[i] - now) if isinstance(now, float)
-                    else (values[i] != now))
-        value = values[(index + direction) % len(values)]
+        value = getattr(SETTING_ROWS[name].step(Settings.from_dict(layer), direction, wrap=True), name)
         if value == getattr(Settings(), name):
             layer.pop(name, None)  # the built-in value: the classroom does not need to set it
         else:
