@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.ui.screen import Action, Screen
-from game.ui.widgets import Button, Label, Ui, Widget
+from game.ui.widgets import Button, Label, Ui, Widget, draw_scroll_bar
 
 
 class ScrollArea:
@@ -113,14 +113,9 @@ class ScrollArea:
 
     def draw_scrollbar(self, surface: pygame.Surface, ui: Ui) -> None:
         """A thin bar just right of the viewport, only when the list is taller than it."""
-        if not self.scrolls():
-            return
-        c, sp = ui.theme.colours, ui.theme.spacing
-        track = pygame.Rect(self.viewport.right + sp.m, self.viewport.y, sp.s, self.viewport.height)
-        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-        thumb_h = max(sp.xl, track.height * self.viewport.height // max(1, self.content_height))
-        thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.most())
-        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+        if self.scrolls():
+            draw_scroll_bar(surface, ui, self.viewport.right + ui.theme.spacing.m, self.viewport, self.offset,
+                            self.content_height)
 
 
 class ScrollingScreen(Screen):

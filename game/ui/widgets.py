@@ -356,18 +356,23 @@ class ScrollText(Widget):
 
     def draw_scrollbar(self, surface: pygame.Surface, ui: Ui) -> None:
         """The thin bar at the right edge, only when the content is taller than the rect."""
-        if not self.can_scroll(ui):
-            return
-        c, sp = ui.theme.colours, ui.theme.spacing
-        track = pygame.Rect(self.rect.right - sp.s, self.rect.y, sp.s, self.rect.height)
-        pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-        total = self.content_height(ui)
-        thumb_h = max(sp.xl, track.height * self.rect.height // total)
-        thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset(ui))
-        pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+        if self.can_scroll(ui):
+            draw_scroll_bar(surface, ui, self.rect.right - ui.theme.spacing.s, self.rect, self.offset,
+                            self.content_height(ui))
 
     def overflows(self, ui: Ui) -> bool:
         return False  # it scrolls; its text is wrapped to its width
+
+
+def draw_scroll_bar(surface: pygame.Surface, ui: Ui, x: int, view: pygame.Rect, offset: int, content: int) -> None:
+    """The one scroll bar every scrolling thing draws: a thin track at ``x`` as tall as ``view``,
+    and a thumb showing which part of ``content`` pixels is in view at ``offset``."""
+    c, sp = ui.theme.colours, ui.theme.spacing
+    track = pygame.Rect(x, view.y, sp.s, view.height)
+    pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
+    thumb_h = max(sp.xl, track.height * view.height // max(1, content))
+    thumb_y = track.y + (track.height - thumb_h) * offset // max(1, content - view.height)
+    pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
 
 
 class FocusChain:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.screen import MODIFIER_KEYS, Action, Screen
-from game.ui.widgets import ButtonRow, Label, Ui, Widget
+from game.ui.widgets import ButtonRow, Label, Ui, Widget, draw_scroll_bar
 
 
 @dataclass(frozen=True)
@@ -280,9 +280,5 @@ class CardListScreen(Screen):
                 card.draw(surface, self.ui, focused=card is focused, hovered=card is self.hover)
         surface.set_clip(old_clip)
         if self.max_offset() > 0:
-            c, sp = self.ui.theme.colours, self.ui.theme.spacing
-            track = pygame.Rect(self.view.x + self._list_width() + sp.m, self.view.y, sp.s, self.view.height)
-            pygame.draw.rect(surface, c.scroll_track, track, border_radius=sp.xs)
-            thumb_h = max(sp.xl, track.height * self.view.height // max(1, self.content_h))
-            thumb_y = track.y + (track.height - thumb_h) * self.offset // max(1, self.max_offset())
-            pygame.draw.rect(surface, c.accent, (track.x, thumb_y, track.width, thumb_h), border_radius=sp.xs)
+            x = self.view.x + self._list_width() + self.ui.theme.spacing.m
+            draw_scroll_bar(surface, self.ui, x, self.view, self.offset, self.content_h)
