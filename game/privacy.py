@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.atomic import TEMP_SUFFIX
 from game.paths import user_data_dir
 
 
@@ -38,6 +39,9 @@ def kept_files() -> list[Kept]:
     settings = settings_path()
     found = [Kept("Settings", p) for p in _files(settings.parent, "settings*.json")]
     found += [Kept("The place to carry on a story", p) for p in _files(store.path.parent, "autosave*.json")]
+    # A write cut off part-way (game.atomic) can leave a hidden copy beside either: it is theirs too.
+    found += [Kept("Settings", p) for p in _files(settings.parent, f".settings*{TEMP_SUFFIX}")]
+    found += [Kept("The place to carry on a story", p) for p in _files(store.path.parent, f".autosave*{TEMP_SUFFIX}")]
     found += [Kept("The crash log (no pupil data: only the program's own errors)", p)
               for p in _files(user_data_dir() / "logs", "*.log")]
     return found

@@ -135,3 +135,13 @@ def test_delete_goes_back_to_the_classroom_defaults_not_the_built_in_ones():
         pilot.step()
         pilot.click(pilot.screen.yes)
         assert pilot.app.ui.settings.font == "opendyslexic"
+
+
+def test_hidden_copies_left_by_a_write_cut_off_part_way_are_deleted_too():
+    make_everything()
+    left = [settings_path().parent / ".settings.json.abc123.tmp", SaveStore().path.parent / ".autosave.json.x1.tmp"]
+    for path in left:
+        path.write_text("{}", encoding="utf-8")
+    assert {p.name for p in left} <= {k.path.name for k in kept_files()}
+    delete_my_data()
+    assert not any(p.exists() for p in left) and kept_files() == []
