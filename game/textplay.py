@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from game.story.debrief import help_entries
 from game.story.runtime import Playthrough
 from game.story.story import Line, Story
 
@@ -31,8 +32,8 @@ class Origin:
     part: str
     state: Mapping[str, bool | int]
 
-    def playthrough(self, story: Story, seed: int = 0) -> Playthrough:
-        return Playthrough.start_at(story, self.part, self.state, seed)
+    def playthrough(self, story: Story, seed: int = 0, shuffle: bool = True) -> Playthrough:
+        return Playthrough.start_at(story, self.part, self.state, seed, shuffle=shuffle)
 
     def describe(self) -> str:
         settings = ", ".join(f"{k}={str(v).lower()}" for k, v in self.state.items())
@@ -121,7 +122,9 @@ class TextPlayer:
     def finish(self) -> None:
         self.say("")
         self.say("══ Debrief ══")
-        self.say(self.pt.debrief().as_text())
+        from game.classroom_path import contact_lines
+
+        self.say(self.pt.debrief(contact_lines()).as_text())
 
 
 _NO_HELP_FILE = "Get help\n\n  * Childline: 0800 1111"
@@ -130,31 +133,12 @@ _NO_HELP_FILE = "Get help\n\n  * Childline: 0800 1111"
 def _help_text(story: Story) -> str:
     """Every help route, with the school's own contact second, as the window shows them: the
     classroom file's named contact when the school set one, else help.yaml's school contact."""
-    shared = story.shared
-    out = ["Get help", ""]
-    if shared.help:
-        lines = [_route_line(route) for route in shared.help.routes]
-        school = _school_line(shared.help.school_contact)
-        if school:
-            lines.insert(1, school)
-        out.extend(lines)
-    else:
-        out.append("  * Childline: 0800 1111")
-    return "\n".join(out)
+    from game.classroom_path import contact_lines
 
-
-def _school_line(fallback) -> str | None:  # fallback: help.yaml's HelpRoute | None
-    from game.classroom_path import contact_in_use
-
-    contact = contact_in_use()
-    if contact is not None:
-        who, where = contact.lines()
-        return _wrap(f"In school, you can talk to {who}" + (f". {where}" if where else ""), "  * ", "    ")
-    return _route_line(fallback) if fallback is not None else None
-
-
-def _route_line(route) -> str:  # route: a help.yaml HelpRoute
-    return _wrap(route.as_line(), "  * ", "    ")
+    help_file = story.shared.help
+    entries = help_entries(help_file.routes if help_file else None, help_file.school_contact if help_file else None,
+                           contact_lines())
+    return "\n".join(["Get help", "", *(_wrap(entry.as_line(), "  * ", "    ") for entry in entries)])
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> str:
@@ -300,7 +284,8 @@ def _parts(story: Story) -> set[str]:
 def play_auto(story: Story, mode: str, seed: int, say: Say, origin: Origin | None = None) -> int:
     """Play unattended, flagging every tagged sign, and print the transcript and debrief."""
     rng = random.Random(seed)
-    pt = Playthrough(story, seed) if origin is None else origin.playthrough(story, seed)
+    # The writer's order: "first" is the first choice in the file, and transcripts list them as written.
+    pt = Playthrough(story, seed, shuffle=False) if origin is None else origin.playthrough(story, seed, shuffle=False)
     tp = TextPlayer(story, say, pt, origin=origin)
     tp.intro()
     if origin is not None:

@@ -148,9 +148,9 @@ def _watching_screen(args: argparse.Namespace):  # -> (Screen, FileWatcher)
 
 
 def _fresh(story):  # -> Playthrough
-    from game.story.runtime import Playthrough
+    from game.story.runtime import Playthrough, new_seed
 
-    return Playthrough(story)
+    return Playthrough(story, new_seed())
 
 
 def _play_screen(story, origin):  # -> game.ui.screens.play.PlayScreen

@@ -245,6 +245,7 @@ class App:
         if kind in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                     pygame.MOUSEWHEEL):
             top = self.top
+            top.clock_ms = self.clock()  # the click guard compares it with when a button last moved
             before = top.focus.focused
             action = self._guard(lambda: top.handle(event), "handle")
             after = top.focus.focused
@@ -312,6 +313,8 @@ class App:
 
     def render(self) -> bool:
         """Draw the top screen if anything changed; True when a frame was drawn."""
+        if self.stack:
+            self.top.track_moves(self.clock())
         if not self.needs_redraw() or self.surface is None:
             return False
         started = time.perf_counter()

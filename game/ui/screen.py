@@ -47,6 +47,7 @@ MODIFIER_KEYS = frozenset({
     pygame.K_LGUI, pygame.K_RGUI, pygame.K_CAPSLOCK, pygame.K_NUMLOCK, pygame.K_MODE,
 })
 ACTIVATE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+MOVE_GUARD_MS = 400  # a click this soon after a button came or moved under the pointer is ignored
 NEXT_KEYS = frozenset({pygame.K_RIGHT, pygame.K_DOWN})
 PREVIOUS_KEYS = frozenset({pygame.K_LEFT, pygame.K_UP})
 
@@ -90,6 +91,11 @@ class Screen:
         self.pressed: Widget | None = None
         self.dirty = True
         self.pulse = FocusPulse()  # the focused button's glow breathes a moment after the focus moves
+        # The click guard: when each button came or moved to where it is (the app's clock), so a
+        # click meant for what was there before is not taken by what has just moved there.
+        self.clock_ms = 0
+        self._placed: dict[int, tuple[int, int, int, int]] | None = None
+        self._moved_at: dict[int, int] = {}
 
     def __repr__(self) -> str:
         return type(self).__name__
@@ -170,6 +176,21 @@ class Screen:
         return " ".join(ended)
 
     # -- input -----------------------------------------------------------------------------
+    def track_moves(self, now_ms: int) -> None:
+        """Note the buttons that appeared or moved since the last look (the app looks before each
+        frame). Where they first stood when the screen was first shown does not count."""
+        placed = {id(w): tuple(w.rect) for w in self.widgets if w.focusable}
+        if self._placed is not None:
+            for key, rect in placed.items():
+                if self._placed.get(key) != rect:
+                    self._moved_at[key] = now_ms
+        self._placed = placed  # type: ignore[assignment]
+
+    def just_moved(self, widget: Widget) -> bool:
+        """``widget`` came or moved under the pointer less than MOVE_GUARD_MS ago."""
+        moved = self._moved_at.get(id(widget))
+        return moved is not None and self.clock_ms - moved < MOVE_GUARD_MS
+
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
         for w in reversed(self.widgets):
             if w.focusable and w.rect.collidepoint(pos):
@@ -188,8 +209,10 @@ class Screen:
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.pressed = self.widget_at(event.pos)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            hit, self.pressed = self.widget_at(event.pos), None
+            hit, pressed, self.pressed = self.widget_at(event.pos), self.pressed, None
             if hit is not None:
+                if hit is not pressed or self.just_moved(hit):
+                    return None  # pressed on something else, or it has just moved under the pointer
                 self.focus.focus(hit)
                 self.dirty = True
                 return self.activate(hit)

@@ -36,9 +36,10 @@ RULES: tuple[Rule, ...] = (*REFERENCE_RULES, *METADATA_RULES)
 def lint_rules() -> tuple[Rule, ...]:
     from game.story.check.backgrounds import BACKGROUND_RULES
     from game.story.check.language import LANGUAGE_RULES
+    from game.story.check.stage import STAGE_RULES
     from game.story.check.suitability import SUITABILITY_RULES
 
-    return (*LANGUAGE_RULES, *SUITABILITY_RULES, *BACKGROUND_RULES)
+    return (*LANGUAGE_RULES, *SUITABILITY_RULES, *BACKGROUND_RULES, *STAGE_RULES)
 
 
 def run_checks(ctx: Context, lint: bool = False) -> list[Diagnostic]:

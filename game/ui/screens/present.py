@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.classroom_path import contact_lines
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
 from game.ui.screens.play import NUMBER_KEYS, PlayScreen
 from game.ui.scroll_area import ScrollArea, ScrollingScreen
@@ -184,7 +185,8 @@ class PresentScreen(PlayScreen):
         from game.ui.screen import Replace
         from game.ui.screens.debrief import DebriefScreen
 
-        return Replace(DebriefScreen(self.story, self.pt.debrief(), None, again=lambda: PresentScreen(self.story)))
+        return Replace(DebriefScreen(self.story, self.pt.debrief(contact_lines()), None,
+                                     again=lambda: PresentScreen(self.story)))
 
     def prompt(self) -> str:
         scene = self.pt.scene
