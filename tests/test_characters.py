@@ -1,5 +1,5 @@
 """Characters drawn from their look (game/art/characters.py), rasterised for the window
-(game/ui/portraits.py) and shown in place scenes (game/ui/screens/play_view.py)."""
+(game/ui/portraits.py) and shown in place scenes (game/ui/play/stage.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from game.story.model import Look
 from game.story.runtime import Playthrough
 from game.ui import portraits
 from game.ui.pilot import run_test
+from game.ui.play.stage import stage_cast
 from game.ui.screen import Push
 from game.ui.screens.play import PlayScreen
-from game.ui.screens.play_view import stage_cast
 from game.ui.widgets import Button
 from tests.conftest import EXAMPLE, ROOT, SCENES
 

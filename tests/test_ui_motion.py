@@ -15,9 +15,10 @@ from game.settings import Settings
 from game.story.runtime import Playthrough
 from game.ui.pictures import background_image
 from game.ui.pilot import Pilot, run_test
+from game.ui.play.timing import word_ends
 from game.ui.screen import Push
 from game.ui.screens.pause import PauseScreen
-from game.ui.screens.play import PlayScreen, word_ends
+from game.ui.screens.play import PlayScreen
 from game.ui.text import TextCache
 from game.ui.theme import CONTROL_CONTRAST, LIGHT, contrast_ratio
 from game.ui.widgets import Button, FocusPulse, Ui

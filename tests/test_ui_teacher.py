@@ -18,7 +18,8 @@ from game.ui.pilot import run_test
 from game.ui.screen import Pop, Push
 from game.ui.screens.content_note import ContentNoteScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.help import IN_SCHOOL, HelpScreen
+from game.story.debrief import IN_SCHOOL
+from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.teacher_catalogue import CatalogueScreen

@@ -155,8 +155,12 @@ class ScrollingScreen(Screen):
         return action
 
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        hit = super().widget_at(pos)
-        return None if hit is not None and self.area.hides_point(hit, pos) else hit
+        """The control under ``pos``, passing over items scrolled out of sight there (a row
+        scrolled up under the top bar must not take a click meant for the bar's buttons)."""
+        for w in reversed(self.widgets):
+            if w.focusable and w.rect.collidepoint(pos) and not self.area.hides_point(w, pos):
+                return w
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         assert self.ui is not None

@@ -85,7 +85,7 @@ class FeedbackCard:
         shown: list[Widget] = [self.panel, self.text]
         bottom = self.text.rect.bottom
         if not fits:
-            self.more.rect = pygame.Rect(x + pad, bottom + sp.s, inner - bw - sp.m, more_h)
+            self.more.rect = pygame.Rect(x + pad, bottom + sp.s, inner, more_h)
             shown.append(self.more)
             bottom = self.more.rect.bottom
         self.button.rect = pygame.Rect(x + width - pad - bw, bottom + sp.l, bw, bh)

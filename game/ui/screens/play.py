@@ -31,7 +31,6 @@ for a sign newly flagged, ``feedback`` when any other card appears.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,25 +40,18 @@ from game.classroom_path import contact_lines
 from game.saves import SaveStore
 from game.story.runtime import Playthrough, new_seed
 from game.story.story import Line, Story
-from game.ui.pictures import background_image
 from game.ui.play.arrange import arrange_chat, arrange_place
 from game.ui.play.card import FeedbackCard
 from game.ui.play.choices import ChoiceButton, ChoiceMenu, MenuPanel
 from game.ui.play.dialogue import DialogueBox
 from game.ui.play.faces import Faces, Reaction
+from game.ui.play.keys import PlayInput
+from game.ui.play.motion import PlayMotion
 from game.ui.play.phone import Phone, Shown, message_time
 from game.ui.play.stage import Stage, stage_cast
-from game.ui.play.timing import Timer, word_ends
-from game.ui.screen import ACTIVATE_KEYS, MODIFIER_KEYS, Action, Push, Replace, Screen, break_button, help_button
-from game.ui.widgets import Button, ButtonRow, FocusPulse, Label, Widget, spoken_label
-
-NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 7)}
-NUMBER_KEYS |= {getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 7)}
-UNDO_KEYS = frozenset({pygame.K_BACKSPACE, pygame.K_z})
-ARROW_KEYS = frozenset({pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT})
-# Keys that leave for another screen or step back: they work even while a line types in.
-LEAVING_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_l, pygame.K_v}) | UNDO_KEYS
-TYPING_MS = (500, 14, 1500)  # a chat's "typing" bubble: a base, per character of the message, at most
+from game.ui.play.timing import Timer
+from game.ui.screen import Action, Push, Replace, Screen, break_button, help_button
+from game.ui.widgets import Button, ButtonRow, FocusPulse, Label, Widget
 
 
 @dataclass
@@ -69,8 +61,7 @@ class Card:
     text: str
     then: Callable[[], Action | None]
 
-
-class PlayScreen(Screen):
+class PlayScreen(PlayMotion, PlayInput, Screen):
     def __init__(self, story: Story, playthrough: Playthrough | None = None, store: SaveStore | None = None,
                  revealed: int | None = None) -> None:
         super().__init__()
@@ -104,11 +95,11 @@ class PlayScreen(Screen):
 
     # -- building -----------------------------------------------------------------------------
     def compose(self) -> None:
-        self.menu_button = Button("Pause (Esc)", self.pause, hotkey="escape")
+        self.pause_button = Button("Pause (Esc)", self.pause, hotkey="escape")
         self.menu = ChoiceMenu()
         self.help = help_button()
         self.rest = break_button()
-        self.top_row = ButtonRow([self.menu_button, self.help, self.rest], gap="m")
+        self.top_row = ButtonRow([self.pause_button, self.help, self.rest], gap="m")
         self.next = Button("Next (Space)", self.go_on, variant="primary")
         self.flag = Button("Flag this line (S)", self.spot_picked)
         self.history_button = Button("Story so far (L)", self.open_history)
@@ -297,161 +288,6 @@ class PlayScreen(Screen):
             self.say("message", words)
         self.say("line", words)
 
-    def start_line(self) -> None:
-        """The newest line begins to appear: in a place it types in; in a chat its sender types
-        first (someone else's message) and then it slides up. Neither with reduced motion."""
-        assert self.ui is not None
-        settings = self.ui.settings
-        self.reader.stop()
-        self.arrival.stop()
-        self.phone.arrival = 1.0
-        if not self.revealed:
-            self.finish_line()
-            return
-        line, scene = self.pt.lines[self.revealed - 1], self.pt.scene
-        still = settings.reduced_motion or settings.text_speed <= 0
-        if self.in_chat:
-            assert scene is not None
-            someone_else = self.story.speaker_name(line.speaker) and line.speaker != scene.phone
-            if still or not someone_else:
-                self.finish_line()
-            else:
-                base, per_char, most = TYPING_MS
-                self.typed, self.typing_index = 0, self.revealed - 1
-                self.typer.begin(min(most, base + per_char * len(line.text)))
-            return
-        ends = word_ends(line.text)
-        if still or not ends:
-            self.finish_line()
-        else:
-            self.typed, self.typing_index = 0, self.revealed - 1
-            self.typer.begin(math.ceil(ends[-1] * 1000 / settings.text_speed))
-
-    def finish_line(self) -> None:
-        """The newest line shows in full (a chat message arrives); moving on by itself may start."""
-        was_typing_chat = self.typing and self.in_chat
-        self.typed = self.typing_index = None
-        self.typer.stop()
-        if was_typing_chat and self.ui is not None and self.ui.theme.motion.fade:
-            self.arrival.begin(self.ui.theme.motion.fade)
-            self.phone.arrival = 0.0
-        self.arm_reader()
-
-    def complete_line(self) -> None:
-        """A key or click while the line types in: show it whole at once, and do nothing else."""
-        self.finish_line()
-        self.sync()
-        if self.in_chat and self.ui is not None:
-            self.phone.show_newest(self.ui)
-        self.dirty = True
-
-    def arm_reader(self) -> None:
-        """Moving on by itself (when the pupil turned it on): after a calm reading time of the
-        line showing, the next line; never a choice, never over a card."""
-        if self.ui is None:
-            return
-        if self.ui.settings.auto_advance and self.reading and self.revealed and self.card is None \
-                and not self.typing:
-            self.reader.begin(self.ui.theme.motion.read_ms(self.pt.lines[self.revealed - 1].text))
-        else:
-            self.reader.stop()
-
-    def begin_scene_fade(self) -> None:
-        assert self.ui is not None
-        self._veil = None
-        if self.card is None:
-            self.scene_fade.begin(self.ui.theme.motion.scene)
-        else:
-            self.scene_fade.stop()
-
-    def wake_after_ms(self) -> int | None:
-        if self.ui is None:
-            return None
-        if not self.live or self.said:
-            return 0
-        timers = (self.typer, self.arrival, self.scene_fade, self.reader)
-        if any(t.pending for t in timers):
-            return 0
-        motion = self.ui.theme.motion
-        waits = []
-        if self.typing:
-            waits.append(motion.frame * 6 if self.in_chat else self._next_word_ms())  # the dots step slowly
-        if self.arrival.on or self.scene_fade.on:
-            waits.append(motion.frame)
-        if self.reader.on:
-            waits.append(self.reader.left(self.now))
-        pulse = self.pulse.wake_after_ms(self.focus.focused, motion)
-        if pulse is not None:
-            waits.append(pulse)
-        return max(0, min(waits)) if waits else None
-
-    def _next_word_ms(self) -> int:
-        assert self.ui is not None and self.typing_index is not None
-        ends = word_ends(self.pt.lines[self.typing_index].text)
-        due = next((e for e in ends if e > (self.typed or 0)), ends[-1])
-        speed = max(self.ui.settings.text_speed, 1e-6)
-        return max(0, math.ceil(due * 1000 / speed) - self.typer.elapsed(self.now))
-
-    def _type_to(self, now_ms: int) -> bool:
-        """Show the words typed by ``now_ms`` (in a chat, the dots); True when the picture changed."""
-        assert self.ui is not None and self.typing_index is not None
-        if self.in_chat:
-            if self.typer.left(now_ms) <= 0:
-                self.complete_line()
-                return True
-            dots = (self.typer.elapsed(now_ms) // (self.ui.theme.motion.frame * 6)) % 3
-            changed, self.phone.dots = dots != self.phone.dots, dots
-            return changed
-        settings = self.ui.settings
-        ends = word_ends(self.pt.lines[self.typing_index].text)
-        chars = self.typer.elapsed(now_ms) * settings.text_speed / 1000
-        if chars >= ends[-1]:
-            self.complete_line()
-            return True
-        shown = max((e for e in ends if e <= chars), default=0)
-        if shown == self.typed:
-            return False
-        self.typed = self.box.line.typed = shown
-        return True
-
-    def tick(self, now_ms: int) -> Action | None:
-        assert self.ui is not None
-        self.now = now_ms
-        if not self.live:
-            self.live = True
-            said, self.said = self.said, []
-            for event, text in said:
-                self.ui.emit(event, text)
-        for timer in (self.typer, self.arrival, self.scene_fade, self.reader):
-            timer.stamp(now_ms)
-        before = self.focus.focused
-        changed = False
-        if self.typing:
-            changed |= self._type_to(now_ms)
-        if self.arrival.on:
-            self.phone.arrival = self.arrival.progress(now_ms)
-            if self.phone.arrival >= 1:
-                self.arrival.stop()
-            changed = True
-        if self.scene_fade.on:
-            if self.scene_fade.progress(now_ms) >= 1:
-                self.scene_fade.stop()
-                self._veil = None
-            changed = True
-        if self.reader.on and self.reader.left(now_ms) <= 0:
-            self.reader.stop()
-            self.reveal_next()
-            changed = True
-        changed |= self.pulse.tick(now_ms, self.focus.focused, self.ui.theme.motion)
-        for timer in (self.typer, self.arrival, self.scene_fade, self.reader):
-            timer.stamp(now_ms)  # begun during this tick (a line finished, the next one came): from now
-        after = self.focus.focused
-        if after is not before and after is not None:
-            self.ui.emit("focus", spoken_label(after))
-        if changed:
-            self.dirty = True
-        return None
-
     # -- what the pupil does ------------------------------------------------------------------
     def autosave(self) -> None:
         if self.store is not None:
@@ -631,119 +467,6 @@ class PlayScreen(Screen):
         return Replace(LeavingHelpScreen(DebriefScreen(self.story, self.pt.debrief(contact_lines()), self.store)))
 
     # -- input --------------------------------------------------------------------------------
-    def handle_key(self, event: pygame.event.Event) -> Action | None:
-        assert self.ui is not None
-        key = event.key
-        if key in MODIFIER_KEYS:
-            return None
-        self.dirty = True
-        if self.reader.on:  # the pupil is busy here: a fresh reading time
-            self.reader.begin(self.reader.length)
-        if self.typing and self.card is None and key not in LEAVING_KEYS:
-            self.complete_line()  # the key shows the line whole; it does not also read on or choose
-            return None
-        if key == pygame.K_ESCAPE:
-            return self.pause()
-        if key == pygame.K_l:
-            return self.open_history()
-        if key == pygame.K_v:
-            return self.open_text_view()
-        if key in UNDO_KEYS:
-            return self.undo()
-        if self.card is not None:
-            return self._card_key(event)
-        if key == pygame.K_s:
-            return self.spot_picked()
-        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            step = (1 if key == pygame.K_PAGEDOWN else -1)
-            if self.in_chat:
-                self.phone.scroll_by(self.ui, step * self.phone.rect.height // 2)
-            else:
-                self.box.line.scroll_by(self.ui, step * max(1, self.box.line.rect.height - 8))
-            return None
-        if self.choosing:
-            if key in NUMBER_KEYS:
-                return self.choose(NUMBER_KEYS[key])
-            if key in ARROW_KEYS and self.focus.focused not in self.choice_buttons and self.menu.buttons:
-                self.focus.focus(self.menu.buttons[0] if key != pygame.K_UP else self.menu.buttons[-1])
-                return None
-            if key in ARROW_KEYS:
-                return self._move_among_choices(1 if key in (pygame.K_DOWN, pygame.K_RIGHT) else -1)
-            return super().handle_key(event)
-        if key in (pygame.K_UP, pygame.K_DOWN):
-            self.picked = max(0, min(len(self.shown()) - 1, self.picked + (1 if key == pygame.K_DOWN else -1)))
-            self.sync()
-            if self.in_chat:
-                self.phone.show_item(self.ui, self.picked)
-            return None
-        if key in ACTIVATE_KEYS:
-            if self.focus.focused in (None, self.next):
-                return self.go_on()
-            return super().handle_key(event)
-        return super().handle_key(event)
-
-    def _move_among_choices(self, step: int) -> Action | None:
-        buttons = self.menu.buttons
-        here = buttons.index(self.focus.focused) if self.focus.focused in buttons else -1
-        self.focus.focus(buttons[(here + step) % len(buttons)])
-        return None
-
-    def _card_key(self, event: pygame.event.Event) -> Action | None:
-        assert self.ui is not None
-        key = event.key
-        if key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
-            self.feedback.text.handle_key(self.ui, key)
-            self._update_more()
-            return None
-        if key in ACTIVATE_KEYS and self.focus.focused is self.card_button and self.feedback.read_on(self.ui):
-            self._update_more()
-            return None  # there is more to read: Space and Enter read on before they go on
-        if key in ACTIVATE_KEYS or key == pygame.K_TAB or key in ARROW_KEYS:
-            return super().handle_key(event)
-        return None
-
-    def _update_more(self) -> None:
-        from game.ui.play.card import MORE_BELOW
-
-        assert self.ui is not None
-        self.feedback.more.text = MORE_BELOW if self.feedback.unread(self.ui) else ""
-
-    def handle(self, event: pygame.event.Event) -> Action | None:
-        assert self.ui is not None
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and self.reader.on:
-            self.reader.begin(self.reader.length)
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.typing and self.card is None \
-                and self.widget_at(event.pos) not in self.top_row.buttons:
-            self.pressed = None
-            self.complete_line()  # the click shows the line whole; it does not also read on or choose
-            return None
-        if event.type == pygame.MOUSEWHEEL:
-            if self.card is not None:
-                step = self.feedback.text.line_step(self.ui)
-                self.dirty |= self.feedback.text.scroll_by(self.ui, -event.y * 3 * step)
-                self._update_more()
-            elif self.in_chat:
-                self.dirty |= self.phone.scroll_by(self.ui, -event.y * 3 * self.ui.text.line_height(
-                    self.ui.theme.font_size("body")))
-            else:
-                self.dirty |= self.box.line.scroll_by(self.ui, -event.y * 3 * self.ui.text.line_height(
-                    self.ui.theme.font_size("body")))
-            return None
-        return super().handle(event)
-
-    def on_click_elsewhere(self, pos: tuple[int, int]) -> Action | None:
-        assert self.ui is not None
-        if self.card is not None or self.choosing:
-            return None
-        if self.in_chat:
-            hit = self.phone.item_at(self.ui, pos) if self.phone in self.widgets else None
-            if hit is not None:  # a message: pick it (nothing moves)
-                self.picked = hit
-                self.sync()
-                return None
-            if self.phone.rect.collidepoint(pos):
-                return None
-        return self.go_on() if self.reading or self.typing else None
 
     # -- layout -------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
@@ -775,7 +498,7 @@ class PlayScreen(Screen):
             order: list[Widget] = [self.card_button, *self.top_row.buttons]
         else:
             order = [w for w in widgets if isinstance(w, Button)] + self.top_row.buttons
-        self.set_widgets(widgets + (self.top_row.buttons if self.card is None else []), order)
+        self.set_widgets(widgets + self.top_row.buttons, order)  # help and a break: on every screen, cards too
         self.scroll = None
         if before in self.focus.widgets:
             self.focus.focus(before)
@@ -787,52 +510,4 @@ class PlayScreen(Screen):
             self.focus.focus(self.next)
 
     # -- drawing ------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        """As every screen draws; while a new scene fades in, its background is laid over the
-        scene, thinning out (the top row of buttons stays as it is)."""
-        if not self.scene_fade.on:
-            super().draw(surface)
-            return
-        assert self.ui is not None
-        surface.fill(self.background)
-        self.draw_decor(surface)
-        bar = self.top_row.buttons
-        for w in self.widgets:
-            if w not in bar:
-                w.draw(surface, self.ui, focused=w is self.focus.focused, hovered=w is self.hover)
-        veil = self._scene_veil(surface.get_size())
-        veil.set_alpha(round(255 * (1 - self.scene_fade.progress(self.now))))
-        surface.blit(veil, (0, 0))
-        for w in self.widgets:
-            if w in bar:
-                w.draw(surface, self.ui, focused=w is self.focus.focused, hovered=w is self.hover)
 
-    def _scene_veil(self, size: tuple[int, int]) -> pygame.Surface:
-        """The scene's background alone (a copy: its alpha changes while the scene fades in)."""
-        assert self.ui is not None
-        key = (self.backdrop, size)
-        if self._veil is None or self._veil[0] != key:
-            image = background_image(self.backdrop, size)
-            if image is not None:
-                veil = image.copy()
-            else:
-                veil = pygame.Surface(size)
-                veil.fill(self.ui.theme.colours.rest_background)
-            self._veil = (key, veil)
-        return self._veil[1]
-
-    def draw_decor(self, surface: pygame.Surface) -> None:
-        assert self.ui is not None
-        if self.frozen and self.frozen_picture is not None:
-            picture = self.frozen_picture
-            if picture.get_size() != surface.get_size():  # the window changed size under the card
-                picture = pygame.transform.smoothscale(picture, surface.get_size())
-            surface.blit(picture, (0, 0))
-            return
-        image = background_image(self.backdrop, self.size, self.ui.theme.colours.backdrop_wash)
-        if image is not None:
-            surface.blit(image, (0, 0))
-        else:
-            surface.fill(self.ui.theme.colours.rest_background)
-        for w in self.behind:
-            w.draw(surface, self.ui)

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.classroom_path import contact_lines
+from game.ui.play.keys import NUMBER_KEYS
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
-from game.ui.screens.play import NUMBER_KEYS, PlayScreen
+from game.ui.screens.play import PlayScreen
 from game.ui.scroll_area import ScrollArea, ScrollingScreen
 from game.ui.widgets import Button, ButtonRow, Label, Ui
 
