@@ -77,9 +77,12 @@ def menu_area(screen: PlayScreen, rect: pygame.Rect) -> list[Widget]:
         h = screen.menu.height(ui, width, with_prompt)
         if h <= rect.height or not with_prompt:
             break
-    h = min(h, max(0, rect.height))
-    box = pygame.Rect(rect.centerx - width // 2, rect.y + max(0, (rect.height - h) // 2), width, h)
-    return screen.menu.place(ui, box, with_prompt)
+    h = min(h, max(0, rect.height))  # taller than its room: the choices scroll inside it
+    # a little above the middle: the room left over gathers over the buttons, where a caption can go
+    box = pygame.Rect(rect.centerx - width // 2, rect.y + max(0, (rect.height - h) // 3), width, h)
+    shown = screen.menu.place(ui, box, with_prompt)
+    screen.menu.show(ui, screen.focus.focused)
+    return shown
 
 
 def arrange_place(screen: PlayScreen, size: tuple[int, int], top: int, bar_left: int) -> list[Widget]:
@@ -106,8 +109,11 @@ def arrange_place(screen: PlayScreen, size: tuple[int, int], top: int, bar_left:
     menu_need = screen.menu.height(ui, min(size[0] - 2 * m, 900), False) if choosing else 0
     if choosing:
         room_above = bottom - 2 * pad - row_h - sp.m - text_h - lip - top - sp.l
-        if menu_need > room_above:  # the menu needs the room: the line shrinks to what fits, at least one line
-            text_h = max(min(need, one), text_h - (menu_need - room_above))
+        if menu_need > room_above:  # the menu needs the room: the line gives it, a line at a time
+            short = menu_need - room_above
+            text_h = max(0, text_h - short) if text_h - short < one else text_h - short
+    if not text_h:  # no words shown: no plate or chip either (they would name a line not there)
+        plate_w = chip_w = lip = 0
     box_h = lip + pad + text_h + (sp.m if text_h else 0) + row_h + pad
     box.rect = pygame.Rect(x, bottom - box_h, width, box_h)
     box.plate.rect = pygame.Rect(x + pad, box.rect.y - plate_h // 2, plate_w, plate_h)
@@ -115,7 +121,7 @@ def arrange_place(screen: PlayScreen, size: tuple[int, int], top: int, bar_left:
     y = box.rect.y + lip + pad
     box.line.rect = pygame.Rect(x + pad, y, inner, text_h)
     shown: list[Widget] = [screen.stage, box]
-    shown += [w for w in (box.plate, box.chip) if w.text]
+    shown += [w for w in (box.plate, box.chip) if w.text and w.rect.width]
     if text_h:
         shown.append(box.line)
         y += text_h + sp.m

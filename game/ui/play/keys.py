@@ -62,7 +62,12 @@ class PlayInput:
                 return self.choose(NUMBER_KEYS[key])
             if key in ARROW_KEYS and self.focus.focused not in self.choice_buttons and self.menu.buttons:
                 self.focus.focus(self.menu.buttons[0] if key != pygame.K_UP else self.menu.buttons[-1])
+                self.menu.show(self.ui, self.focus.focused)
                 return None
+            if key == pygame.K_TAB:
+                action = super().handle_key(event)
+                self.menu.show(self.ui, self.focus.focused)
+                return action
             if key in ARROW_KEYS:
                 return self._move_among_choices(1 if key in (pygame.K_DOWN, pygame.K_RIGHT) else -1)
             return super().handle_key(event)
@@ -79,9 +84,18 @@ class PlayInput:
         return super().handle_key(event)
 
     def _move_among_choices(self: PlayScreen, step: int) -> Action | None:
+        assert self.ui is not None
         buttons = self.menu.buttons
         here = buttons.index(self.focus.focused) if self.focus.focused in buttons else -1
         self.focus.focus(buttons[(here + step) % len(buttons)])
+        self.menu.show(self.ui, self.focus.focused)
+        return None
+
+    def widget_at(self: PlayScreen, pos: tuple[int, int]):  # -> Widget | None
+        """As any screen, passing over a choice scrolled out of sight at ``pos``."""
+        for w in reversed(self.widgets):
+            if w.focusable and w.rect.collidepoint(pos) and getattr(w, "in_sight", lambda p: True)(pos):
+                return w
         return None
 
     def _card_key(self: PlayScreen, event: pygame.event.Event) -> Action | None:
@@ -113,7 +127,10 @@ class PlayInput:
             self.complete_line()  # the click shows the line whole; it does not also read on or choose
             return None
         if event.type == pygame.MOUSEWHEEL:
-            if self.card is not None:
+            step = self.ui.text.line_height(self.ui.theme.font_size("body"))
+            if self.card is None and self.choosing and self.menu.panel.rect.collidepoint(pygame.mouse.get_pos()):
+                self.dirty |= self.menu.scroll_by(self.ui, -event.y * 3 * step)
+            elif self.card is not None:
                 step = self.feedback.text.line_step(self.ui)
                 self.dirty |= self.feedback.text.scroll_by(self.ui, -event.y * 3 * step)
                 self._update_more()

@@ -48,6 +48,7 @@ class Stage(Widget):
     box's top edge (the play screen sets it)."""
 
     backdrop = True  # drawn under the text and buttons, never one of them
+    caption_may_cover = True  # the people in the picture: a sound's caption may stand over them
 
     def __init__(self) -> None:
         super().__init__()
