@@ -252,7 +252,7 @@ def chat_flagged_both_sides(pilot: Pilot, story: Story) -> type:
     """A chat: narration, their bubbles and mine, one of each side flagged, one picked."""
     pt = _first_chat(story)
     play = _play(pilot, story, pt, revealed=len(pt.lines))
-    items = play.lines_view.items
+    items = play.shown()
     mine = next(i for i, s in enumerate(items) if s.mine and s.speaker)
     theirs = max(i for i, s in enumerate(items[:mine]) if s.speaker)  # just before mine: both in view
     assert any(s.speaker is None for s in items), "the first chat has no narration"
@@ -260,7 +260,7 @@ def chat_flagged_both_sides(pilot: Pilot, story: Story) -> type:
         while play.picked != index:
             pilot.press("up" if play.picked > index else "down")
         pilot.press("s", "enter")
-    assert play.lines_view.items[mine].spotted and play.lines_view.items[theirs].spotted
+    assert play.shown()[mine].spotted and play.shown()[theirs].spotted
     return PlayScreen
 
 
