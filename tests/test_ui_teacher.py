@@ -12,13 +12,13 @@ import pytest
 
 from game.classroom import CLASSROOM_ENV, Classroom, classroom_path, save_classroom
 from game.paths import scenes_dir
+from game.story.debrief import IN_SCHOOL
 from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.ui.pilot import run_test
 from game.ui.screen import Pop, Push
 from game.ui.screens.content_note import ContentNoteScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.story.debrief import IN_SCHOOL
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.play import PlayScreen

@@ -232,10 +232,12 @@ def place_picked_and_flagged(pilot: Pilot, story: Story) -> type:
     while play.reading:
         pilot.press("space")
     sign = next(i for i, line in enumerate(play.pt.lines) if line.sign)
-    while play.picked > sign:
-        pilot.press("up")
-    pilot.press("s", "enter", "up" if sign else "down")
-    assert play.card is None and play.lines_view.focus_index != sign
+    play.picked = sign  # as if the pupil had stopped on it with Up while reading
+    play.sync()
+    pilot.press("s", "enter")
+    play.picked = sign - 1 if sign else sign + 1
+    play.sync()
+    assert play.card is None and play.box.chip.text != "Flagged"
     return PlayScreen
 
 
@@ -257,8 +259,9 @@ def chat_flagged_both_sides(pilot: Pilot, story: Story) -> type:
     theirs = max(i for i, s in enumerate(items[:mine]) if s.speaker)  # just before mine: both in view
     assert any(s.speaker is None for s in items), "the first chat has no narration"
     for index in (theirs, mine):
-        while play.picked != index:
-            pilot.press("up" if play.picked > index else "down")
+        pilot.advance(500)
+        pilot.click(play.phone.item_rect(pilot.app.ui, index).center)  # a click picks a message
+        assert play.picked == index
         pilot.press("s", "enter")
     assert play.shown()[mine].spotted and play.shown()[theirs].spotted
     return PlayScreen

@@ -68,6 +68,17 @@ def place_row(screen: PlayScreen, x: int, y: int, width: int, height: int, extra
     return shown
 
 
+def row_card(screen: PlayScreen, row: pygame.Rect) -> list[Widget]:
+    """A calm card behind a chat's row of buttons when a picture is behind the scene (the hint's
+    words never sit on the picture); none on the plain page."""
+    if not screen.backdrop:
+        return []
+    assert screen.ui is not None
+    pad = screen.ui.theme.spacing.s
+    screen.row_panel.rect = row.inflate(2 * pad, 2 * pad)
+    return [screen.row_panel]
+
+
 def menu_area(screen: PlayScreen, rect: pygame.Rect) -> list[Widget]:
     """The choice menu, centred in ``rect`` (the prompt gives way first when room is short)."""
     ui = screen.ui
@@ -165,7 +176,7 @@ def arrange_chat(screen: PlayScreen, size: tuple[int, int], top: int, bar_left: 
         sx = x0 + pw + sp.xl
         extras, row_h = action_row(screen, side)
         row_y = size[1] - m - row_h
-        shown: list[Widget] = [phone]
+        shown: list[Widget] = [phone, *row_card(screen, pygame.Rect(sx, row_y, side, row_h))]
         shown += place_row(screen, sx, row_y, side, row_h, extras)
         column = pygame.Rect(sx, top, side, row_y - sp.l - top)
         if screen.choosing:
@@ -187,7 +198,7 @@ def arrange_chat(screen: PlayScreen, size: tuple[int, int], top: int, bar_left: 
     x = size[0] // 2 - width // 2
     extras, row_h = action_row(screen, width)
     row_y = size[1] - m - row_h
-    shown = place_row(screen, x, row_y, width, row_h, extras)
+    shown = [*row_card(screen, pygame.Rect(x, row_y, width, row_h)), *place_row(screen, x, row_y, width, row_h, extras)]
     bottom = row_y - sp.l
     if screen.choosing:
         need = screen.menu.height(ui, width, False)

@@ -45,8 +45,9 @@ class ChoiceButton(Button):
         surface.set_clip(old)
 
 
-class MenuPanel(Widget):
-    """A calm card behind the menu, so its words never sit on the picture."""
+class Panel(Widget):
+    """A calm card behind the menu (and a chat's row of buttons, the ending's title), so words
+    never sit on the picture."""
 
     backdrop = True
 
@@ -67,7 +68,7 @@ class ChoiceMenu:
     """The prompt and the buttons, placed as one column; ``height`` says what they need."""
 
     def __init__(self) -> None:
-        self.panel = MenuPanel()
+        self.panel = Panel()
         self.prompt = Label(PROMPT, role="subheading")
         self.buttons: list[ChoiceButton] = []
         self.offset = 0

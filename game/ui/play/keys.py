@@ -145,7 +145,7 @@ class PlayInput:
 
     def on_click_elsewhere(self: PlayScreen, pos: tuple[int, int]) -> Action | None:
         assert self.ui is not None
-        if self.card is not None or self.choosing:
+        if self.card is not None:
             return None
         if self.in_chat:
             hit = self.phone.item_at(self.ui, pos) if self.phone in self.widgets else None
@@ -155,4 +155,4 @@ class PlayInput:
                 return None
             if self.phone.rect.collidepoint(pos):
                 return None
-        return self.go_on() if self.reading or self.typing else None
+        return self.go_on() if (self.reading or self.typing) and not self.choosing else None

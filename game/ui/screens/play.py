@@ -42,7 +42,7 @@ from game.story.runtime import Playthrough, new_seed
 from game.story.story import Line, Story
 from game.ui.play.arrange import arrange_chat, arrange_place
 from game.ui.play.card import FeedbackCard
-from game.ui.play.choices import ChoiceButton, ChoiceMenu, MenuPanel
+from game.ui.play.choices import ChoiceButton, ChoiceMenu, Panel
 from game.ui.play.dialogue import DialogueBox
 from game.ui.play.faces import Faces, Reaction
 from game.ui.play.keys import PlayInput
@@ -74,6 +74,7 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
         self.frozen = False  # a feedback card is up: the scene behind it stays as it was ...
         self.frozen_picture: pygame.Surface | None = None  # ... drawn as this picture
         self.backdrop: str | None = None
+        self.open_at_newest = False
         self.scene_id: str | None = None
         self.choice_buttons: list[Button] = []
         self.behind: list[Widget] = []  # the scene drawn under a card
@@ -110,7 +111,8 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
         self.phone = Phone(self.story.characters)
         self.faces = Faces()
         self.ending_banner = Label("", role="subheading", align="center")
-        self.banner_panel = MenuPanel()
+        self.banner_panel = Panel()
+        self.row_panel = Panel()
         self.feedback = FeedbackCard(self.close_card)
         self.card_button = self.feedback.button
         self.start_line()
@@ -207,6 +209,7 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
         if scene is not None and scene.id != self.scene_id:
             self.scene_id = scene.id
             self.phone.app_name, self.phone.offset = scene.app, 0
+            self.open_at_newest = True  # a chat opened part-way (a resumed story) shows its newest message
             self.backdrop = scene.background
             self.choice_buttons = []
             self.say("place", "" if scene.kind == "chat" else (scene.background or ""))
@@ -478,6 +481,9 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
             content: list[Widget] = []
         elif self.in_chat:
             content = arrange_chat(self, size, top, bar_left)
+            if self.open_at_newest:
+                self.phone.show_newest(self.ui)
+                self.open_at_newest = False
         else:
             content = arrange_place(self, size, top, bar_left)
         card: list[Widget] = []
