@@ -339,7 +339,7 @@ def test_place_scenes_fit_the_window_with_faces_and_figures(library, size, scale
                 buttons = [w for w in screen.widgets if isinstance(w, Button)]
                 for a in buttons:
                     for b in buttons:
-                        assert a is b or not a.rect.colliderect(b.rect)
+                        assert a is b or not a.visible_rect.colliderect(b.visible_rect)
                 pilot.snapshot()
                 if not screen.reading:
                     break

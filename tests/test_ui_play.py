@@ -293,7 +293,7 @@ def check_layout(pilot, what):
                and not (area is not None and w in area.items and not area.shows(w))]
     for a in buttons:
         for b in buttons:
-            assert a is b or not a.rect.colliderect(b.rect), (what, a, b)
+            assert a is b or not a.visible_rect.colliderect(b.visible_rect), (what, a, b)
     labels = {b.label for b in buttons}
     assert {"Get help (H)", "Take a break (B)"} <= labels, what
 

@@ -59,6 +59,7 @@ class ScrollArea:
         for i, (widget, height) in enumerate(zip(self.items, self._heights, strict=True)):
             y += self._gap(i, widget)
             widget.rect = pygame.Rect(self.viewport.x, y, self._size(ui, widget)[0], height)
+            widget.clip = self.viewport
             y += height
 
     # -- scrolling -----------------------------------------------------------------------------

@@ -86,9 +86,16 @@ class Widget:
 
     def __init__(self) -> None:
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.clip: pygame.Rect | None = None  # in a scrolling list: the part of the window it may show in
 
     def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
         return (0, 0)
+
+    @property
+    def visible_rect(self) -> pygame.Rect:
+        """The part of it that shows: all of it, but in a scrolling list (a menu of choices, a
+        long list of lines) only what is inside the list's window."""
+        return self.rect if self.clip is None else self.rect.clip(self.clip)
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
         pass

@@ -26,7 +26,6 @@ class ChoiceButton(Button):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.align = "left"
-        self.clip: pygame.Rect | None = None
 
     def in_sight(self, pos: tuple[int, int] | None = None) -> bool:
         if self.clip is None:

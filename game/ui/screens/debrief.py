@@ -57,7 +57,7 @@ class DebriefScreen(Screen):
         self.text = ScrollText(block_paragraphs(blocks))  # all of it, in one column
         self.main = ScrollText(block_paragraphs(tuple(b for b in blocks if b.section != "help")))
         self.side = ScrollText(block_paragraphs(tuple(b for b in blocks if b.section == "help")))
-        self.panes: list[ScrollText] = [self.text]
+        self.panes: list[ScrollText] = []  # set by the first layout: one column, or two
         self.another = Button("Choose another story", self.choose_another)
         self.title = Button("Title", lambda: PopToRoot())
         self.again = Button("Play again", self.ask_play_again)
