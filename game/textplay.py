@@ -1,6 +1,8 @@
 """Terminal play: the same Playthrough the window drives, as numbered lines and prompts.
 
-Input and output are passed in, so tests drive it with a list of answers and read the text.
+It is the writers' way to try a story, so choices come in the order they are written in the
+file (the window shuffles them for pupils). Input and output are passed in, so tests drive it
+with a list of answers and read the text.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ class Origin:
     part: str
     state: Mapping[str, bool | int]
 
-    def playthrough(self, story: Story, seed: int = 0, shuffle: bool = True) -> Playthrough:
-        return Playthrough.start_at(story, self.part, self.state, seed, shuffle=shuffle)
+    def playthrough(self, story: Story, seed: int = 0) -> Playthrough:
+        return Playthrough.start_at(story, self.part, self.state, seed, shuffle=False)
 
     def describe(self) -> str:
         settings = ", ".join(f"{k}={str(v).lower()}" for k, v in self.state.items())
@@ -50,7 +52,8 @@ class TextPlayer:
 
     def __post_init__(self) -> None:
         if self.pt is None:
-            self.pt = Playthrough(self.story) if self.origin is None else self.origin.playthrough(self.story)
+            story, origin = self.story, self.origin
+            self.pt = Playthrough(story, shuffle=False) if origin is None else origin.playthrough(story)
 
     def intro(self) -> None:
         s = self.story
@@ -204,7 +207,7 @@ def play_watching(load: Callable[[], LoadResult], changed: Callable[[], bool], a
     from game.watch import reload
 
     def start(story: Story) -> Playthrough:
-        return Playthrough(story) if origin is None else origin.playthrough(story)
+        return Playthrough(story, shuffle=False) if origin is None else origin.playthrough(story)
 
     tp: TextPlayer | None = None
     last_good: Playthrough | None = None
@@ -284,8 +287,8 @@ def _parts(story: Story) -> set[str]:
 def play_auto(story: Story, mode: str, seed: int, say: Say, origin: Origin | None = None) -> int:
     """Play unattended, flagging every tagged sign, and print the transcript and debrief."""
     rng = random.Random(seed)
-    # The writer's order: "first" is the first choice in the file, and transcripts list them as written.
-    pt = Playthrough(story, seed, shuffle=False) if origin is None else origin.playthrough(story, seed, shuffle=False)
+    # "first" is the first choice in the file, and transcripts list them as written.
+    pt = Playthrough(story, seed, shuffle=False) if origin is None else origin.playthrough(story, seed)
     tp = TextPlayer(story, say, pt, origin=origin)
     tp.intro()
     if origin is not None:

@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from game.classroom import CLASSROOM_ENV, Classroom, classroom_path, save_classroom
+from game.classroom_path import contact_lines
 from game.paths import scenes_dir
 from game.story.debrief import IN_SCHOOL
 from game.story.library import Library
@@ -229,7 +230,7 @@ def test_the_debrief_shows_the_schools_contact_where_to_get_help(stories):
     example = story(stories, "example")
     pt = Playthrough(example)
     with run_test() as pilot:
-        pilot.app.apply(Push(DebriefScreen(example, pt.debrief())))
+        pilot.app.apply(Push(DebriefScreen(example, pt.debrief(contact_lines()))))  # as the play screen does
         pilot.step()
         text = help_text(pilot.screen)
         assert text[text.index("Where to get help") + 3:text.index("Where to get help") + 5] == [IN_SCHOOL, "Mr Cole"]

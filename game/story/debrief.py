@@ -47,7 +47,9 @@ class HelpEntry:
     detail: str | None
 
     def as_line(self) -> str:
-        return ": ".join(x for x in (self.name, ", ".join(y for y in (self.ways, self.detail) if y)) if x)
+        """'Childline: Call 0800 1111 or visit childline.org.uk. Free and confidential ...'"""
+        words = [w if w[-1] in ".!?" else f"{w}." for w in (self.ways, self.detail) if w]
+        return f"{self.name}: {' '.join(words)}" if words else self.name
 
 
 def route_entry(route: HelpRoute) -> HelpEntry:

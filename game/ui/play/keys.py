@@ -71,6 +71,8 @@ class PlayInput:
             if key in ARROW_KEYS:
                 return self._move_among_choices(1 if key in (pygame.K_DOWN, pygame.K_RIGHT) else -1)
             return super().handle_key(event)
+        if key in NUMBER_KEYS and NUMBER_KEYS[key] == 0 and not (self.reading or self.typing):
+            return self.go_on()  # one way on (Continue, or from the ending to the debrief): 1 takes it too
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.picked = max(0, min(len(self.shown()) - 1, self.picked + (1 if key == pygame.K_DOWN else -1)))
             self.sync()
