@@ -5,6 +5,7 @@ from a scene, classroom settings; and what pupils then see (the picker, help, th
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pygame
@@ -299,6 +300,33 @@ def test_the_read_through_holds_every_line_choice_and_feedback_of_every_story(st
             assert not scene.discuss or scene.discuss in text
         for sign in s.signs:
             assert f"Warning sign: {s.shared.sign_name(sign)}." in text
+
+
+def test_the_read_through_speaks_a_teachers_language(stories):
+    """Parts and conditions in words from the engine (game/story/plain_words.py): no scene id, no
+    flag name, no "Shown only when: checked_in"."""
+    from game.story.plain_words import condition_words
+
+    for s in stories:
+        paragraphs, _ = read_through(s)
+        text = "\n".join(p.text for p in paragraphs)
+        ids = {pid for pid in (*s.scenes, *s.endings) if "-" in pid or "_" in pid}
+        assert not any(pid in text for pid in ids), s.id
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), (s.id, re.search(r"\b[a-z]+_[a-z_]+\b", text))
+        assert "Scene: " not in text and "only when" not in text
+        headings = [p.text for p in paragraphs if p.role == "subheading"]
+        assert headings[:len(s.scenes)] == ["Part 1 (the start)" if sid == s.start else f"Part {i}"
+                                            for i, sid in enumerate(s.scenes, 1)]
+        for part in (*s.scenes.values(), *s.endings.values()):
+            for line in part.lines:
+                assert not line.condition or f"Shown only if {condition_words(s, line.condition)}." in text
+        for scene in s.scenes.values():
+            for choice in scene.choices:
+                assert not choice.condition or f"Offered only if {condition_words(s, choice.condition)}." in text
+    car = story(stories, "the-car")
+    text = "\n".join(p.text for p in read_through(car)[0])
+    assert "Shown only if you chose “Text Chloe later to check she's OK”." in text
+    assert "Adds 1 to trust." in text  # what the "trust is 2 or more" conditions count
 
 
 def test_the_read_through_jumps_between_scenes_and_to_a_chosen_scene(stories):

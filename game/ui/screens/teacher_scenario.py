@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.story.plain_words import part_name
 from game.story.story import Story
 from game.ui.screen import Action, Pop, Push
 from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
@@ -137,8 +138,7 @@ def part_cards(story: Story, on_choose: Callable[[str], Action | None]) -> list[
     """One card per scene and ending, in the order they are written, with its first line."""
     cards = []
     for part_id, part in [*story.scenes.items(), *story.endings.items()]:
-        is_ending = part_id in story.endings
-        title = f"Ending: {part.title}" if is_ending else f"Scene: {part_id}"  # type: ignore[union-attr]
+        title = part_name(story, part_id, heading=True)
         if part_id == story.start:
             title += " (the start)"
         first = part.lines[0]
