@@ -74,13 +74,100 @@ def test_the_class_votes_with_number_keys_and_the_teacher_picks_the_choice_to_fo
         assert vote.tally[:2] == [3, 0]
         assert vote.rows[0].most == 3
         assert not any(w.overflows(pilot.app.ui) for w in vote.widgets)
-        pilot.press("2")  # focus follows the last vote keyed in
-        assert vote.focus.focused is vote.rows[1]
+        assert vote.focus.focused is vote.rows[0] and vote.go.label == "Follow choice 1 (3 votes)"
+        pilot.press("2")  # the focus stays on the most votes
+        assert vote.focus.focused is vote.rows[0]
+        pilot.press("down")  # the class talked it over: the teacher picks choice 2
+        assert vote.focus.focused is vote.rows[1] and vote.go.label == "Follow choice 2 (1 vote)"
         pilot.press("enter")  # the teacher follows choice 2
         assert pilot.screen is present
         assert present.pt.steps == before + 1
         assert [e.text for e in present.pt.history() if e.kind == "choice"][-1] == second
         assert not any(home.rglob("autosave*.json"))  # nothing saved
+
+
+def open_vote(pilot, story, seed: int = 1) -> tuple[PresentScreen, ClassVoteScreen]:
+    present = PresentScreen(story, Playthrough(story, seed))
+    pilot.app.apply(Push(present))
+    pilot.step()
+    while len(present.pt.choices) == 1:  # on to the first real choice
+        read_to_choices(pilot, present)
+        pilot.press("space")
+        if isinstance(pilot.screen, DiscussScreen):
+            pilot.press("enter")
+    read_to_choices(pilot, present)
+    pilot.press("1")
+    assert isinstance(pilot.screen, ClassVoteScreen)
+    return present, pilot.screen
+
+
+def test_the_focus_goes_to_the_most_votes_and_a_tie_leaves_nothing_for_enter_to_follow(library):
+    story = library.load(scenes_dir() / "example.yaml").story
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
+        present, vote = open_vote(pilot, story)
+        assert vote.focus.focused is None and not vote.go.enabled  # no votes: nothing picked
+        assert vote.go.label == "Follow a choice (no votes yet)"
+        pilot.press("enter", "space")
+        assert pilot.screen is vote and vote.tally == [0] * len(vote.rows)
+        pilot.press("2")
+        assert vote.focus.focused is vote.rows[1] and vote.go.enabled
+        pilot.press("1")  # one each: a tie
+        assert vote.focus.focused is None and not vote.go.enabled and "a tie" in vote.go.label
+        pilot.press("enter")  # nothing is focused: Enter does nothing
+        assert pilot.screen is vote and not present.pt.steps
+        pilot.press("1")
+        assert vote.focus.focused is vote.rows[0]
+        pilot.press("backspace")  # the tie again
+        assert vote.focus.focused is None
+        pilot.press("backspace")  # choice 2 leads again
+        assert vote.focus.focused is vote.rows[1] and vote.tally[:2] == [0, 1]
+
+
+def test_a_click_on_a_row_adds_a_vote_and_the_follow_button_goes_ahead(library):
+    story = library.load(scenes_dir() / "example.yaml").story
+    with run_test(settings=STILL, size=(1024, 600), text_scale=2.0) as pilot:
+        present, vote = open_vote(pilot, story)
+        second = vote.rows[1]
+        vote.area.scroll_into_view(pilot.app.ui, second)
+        pilot.step()
+        pilot.advance(500)  # the rows have just appeared (and scrolled): a click on one now is taken
+        pilot.click(second)
+        pilot.click(second)
+        assert pilot.screen is vote and vote.tally[1] == 2 and not present.pt.steps  # a tap never goes ahead
+        assert vote.focus.focused is second
+        window = pilot.app.surface.get_rect()
+        assert window.contains(vote.go.rect) and not vote.go.overflows(pilot.app.ui)
+        assert vote.go.label == "Follow choice 2 (2 votes)"
+        assert not any(vote.go.rect.colliderect(row.rect) for row in vote.rows if vote.area.shows(row))
+        expected = present.pt.choices[1].text
+        pilot.advance(500)
+        pilot.click(vote.go)
+        assert pilot.screen is present
+        pilot.step()
+        assert [e.text for e in present.pt.history() if e.kind == "choice"][-1] == expected
+
+
+def test_the_vote_lists_the_choices_in_the_order_the_class_saw_them(library):
+    story = library.load(scenes_dir() / "example.yaml").story
+    for seed in range(50):  # a playthrough whose first choice point is not in the writer's order
+        pt = Playthrough(story, seed)
+        while len(pt.choices) == 1:
+            pt.choose(0)
+        written = [c.text for c in story.scenes[pt.scene.id].choices]
+        if [c.text for c in pt.choices] != written:
+            break
+    else:
+        pytest.fail("no seed shuffles the first choice point")
+    with run_test(settings=STILL, size=(1280, 720)) as pilot:
+        present = PresentScreen(story, pt)
+        pilot.app.apply(Push(present))
+        pilot.step()
+        read_to_choices(pilot, present)
+        seen = [b.label for b in present.choice_buttons]
+        pilot.press("1")
+        vote = pilot.screen
+        assert [row.label for row in vote.rows] == seen == [f"{i}.  {c.text}" for i, c in enumerate(pt.choices, 1)]
+        assert [row.label.split(".  ", 1)[1] for row in vote.rows] != written
 
 
 def test_a_vote_with_no_discussion_question_asks_what_the_friend_should_do(library):
@@ -98,8 +185,10 @@ def test_a_vote_with_no_discussion_question_asks_what_the_friend_should_do(libra
             assert vote.prompt.text == DEFAULT_PROMPT.format(player=player)
         window = pilot.app.surface.get_rect()
         for i in range(len(vote.rows)):  # each row scrolls into view when it has the focus
-            pilot.press(str(i + 1))
+            pilot.press("down")
+            assert vote.focus.focused is vote.rows[i] and vote.picked == i
             assert vote.area.shows(vote.rows[i]) and window.contains(vote.rows[i].rect)
+        pilot.press(*(str(i + 1) for i in range(len(vote.rows))))
         in_sight = [w for w in vote.widgets if w not in vote.area.items or vote.area.shows(w)]
         assert not any(w.overflows(pilot.app.ui) for w in in_sight)
         assert vote.tally == [1] * len(vote.rows)

@@ -31,8 +31,11 @@ if TYPE_CHECKING:
     from game.story.runtime import Playthrough
     from game.story.story import Story
 
-VOTE_HINT = ("Press a choice's number once for each raised hand. Backspace takes the last vote back. "
-             "Then pick the choice to follow and press Enter.")
+VOTE_HINT = ("Press a choice's number, or click it, once for each raised hand. Backspace takes the last vote "
+             "back. The ring moves to the most votes; Up and Down pick another. Enter follows the choice "
+             "with the ring.")
+NO_VOTES = "Follow a choice (no votes yet)"
+TIED = "Follow a choice (it's a tie)"
 DEFAULT_PROMPT = "What should {player} do? Why?"
 MAX_VOTES = 99  # per choice: a class, not a stadium
 PRESENTER_TEXT_SCALE = 1.5  # at least this, so the back row can read it
@@ -46,6 +49,7 @@ class VoteRow(Button):
         self.align = "left"
         self.votes = 0
         self.most = 1  # the biggest count of any row, so bars compare
+        self.picked = False  # the row the follow button follows: marked even when the focus is elsewhere
 
     def _bar_height(self, ui: Ui) -> int:
         return ui.theme.spacing.m
@@ -66,7 +70,8 @@ class VoteRow(Button):
         words.height -= self._bar_height(ui) + sp.s
         fill = c.surface_hover if hovered else c.surface
         pygame.draw.rect(surface, fill, self.rect, border_radius=t.radii.medium)
-        pygame.draw.rect(surface, c.accent, self.rect, width=t.border_width, border_radius=t.radii.medium)
+        edge = (c.primary, 2 * t.border_width + 1) if self.picked else (c.accent, t.border_width)
+        pygame.draw.rect(surface, edge[0], self.rect, width=edge[1], border_radius=t.radii.medium)
         px, _ = self._padding(ui)
         image = ui.text.render(self.label, t.font_size("button"), c.text, max(1, words.width - 2 * px))
         surface.blit(image, image.get_rect(midleft=(words.x + px, words.centery)))
@@ -92,7 +97,16 @@ class VoteRow(Button):
 
 
 class ClassVoteScreen(ScrollingScreen):
-    """The class votes with raised hands; the teacher keys them in and picks the choice to follow."""
+    """The class votes with raised hands; the teacher keys them in and picks the choice to follow.
+
+    The rows are the choices in the order the class saw them (the playthrough's shuffled order).
+    A number key, a click or a tap on a row, or Space on it, adds a vote: nothing goes ahead by
+    accident. After each vote the focus moves to the most-voted choice (a tie, or no votes:
+    nothing has the focus). Up and Down pick another row (the class may be persuaded by the
+    fewer). Going ahead is its own button under the rows, "Follow choice 2 (12 votes)": it follows
+    the picked row, the one with the ring (what a teacher reads as "this one"), and so does Enter
+    on a row. With nothing picked the button is greyed and Enter does nothing.
+    """
 
     max_width = 1400
 
@@ -101,24 +115,33 @@ class ClassVoteScreen(ScrollingScreen):
         self.play = play
         self.prompt_text = prompt
         self.order: list[int] = []  # the choice of each vote, in the order keyed in (for Backspace)
+        self.picked: int | None = None  # the row the class will follow: the most-voted, or the one picked
 
     def compose(self) -> None:
         self.heading = Label("Class vote", role="heading")
         self.prompt = Label(self.prompt_text, role="subheading")
         self.hint = Label(VOTE_HINT, role="small", colour="text_muted")
-        self.rows = [VoteRow(i + 1, c.text, self._follower(i)) for i, c in enumerate(self.play.pt.choices)]
+        self.rows = [VoteRow(i + 1, c.text, self._voter(i)) for i, c in enumerate(self.play.pt.choices)]
+        self.go = Button("", self.follow_picked, variant="primary")
         self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape")
         self.top_row = ButtonRow([self.back, help_button(), break_button()], gap="m")
         self.area = ScrollArea([self.prompt, self.hint, *self.rows], self.gap_before)
-        self.set_widgets([self.heading, self.prompt, self.hint, *self.rows, *self.top_row.buttons],
-                         [*self.rows, *self.top_row.buttons])
+        self.show_picked()
 
-    def _follower(self, index: int):
-        return lambda: self.follow(index)
+    def _voter(self, index: int):
+        return lambda: self.add_vote(index)
 
     @property
     def tally(self) -> list[int]:
         return [row.votes for row in self.rows]
+
+    # -- votes --------------------------------------------------------------------------------------
+    def add_vote(self, index: int) -> None:
+        """One more hand for choice ``index`` (its number key, a click or a tap, Space on it)."""
+        self.vote(index)
+        self.order.append(index)
+        assert self.ui is not None
+        self.ui.emit("select", f"{self.rows[index].label}: {self.rows[index].votes}")
 
     def vote(self, index: int, change: int = 1) -> None:
         row = self.rows[index]
@@ -126,38 +149,86 @@ class ClassVoteScreen(ScrollingScreen):
         most = max(1, *self.tally)
         for r in self.rows:
             r.most = most
-        self.dirty = True
+        leaders = [i for i, votes in enumerate(self.tally) if votes == max(self.tally)]
+        self.picked = leaders[0] if len(leaders) == 1 and self.tally[leaders[0]] else None
+        self.show_picked(focus=True)
+
+    def take_back(self) -> None:
+        """Backspace: the last vote keyed in is taken back."""
+        if self.order:
+            self.vote(self.order.pop(), -1)
+
+    def show_picked(self, focus: bool = False) -> None:
+        """The follow button says the picked row (greyed when none is); with ``focus`` the ring
+        moves to the picked row too (or leaves every row on a tie)."""
+        focused = self.focus.focused
+        if self.picked is None:
+            self.go.label = NO_VOTES if not sum(self.tally) else TIED
+        else:
+            n = self.rows[self.picked].votes
+            self.go.label = f"Follow choice {self.picked + 1} ({n} vote{'' if n == 1 else 's'})"
+        self.go.enabled = self.picked is not None
+        for i, row in enumerate(self.rows):
+            row.picked = i == self.picked
+        self.set_widgets([self.heading, self.prompt, self.hint, *self.rows, self.go, *self.top_row.buttons],
+                         [*self.rows, self.go, *self.top_row.buttons])
+        if focus:
+            focused = self.rows[self.picked] if self.picked is not None else None
+        if focused is not None and focused.focusable:
+            self.focus.focus(focused)
+        else:
+            self.focus.clear()  # nothing picked: Enter and Space press nothing
+        self.dirty = True  # nothing moves (the button keeps one height): a teacher clicks a row again for the next hand
+
+    # -- going ahead ----------------------------------------------------------------------------------
+    def follow_picked(self) -> Action | None:
+        return self.follow(self.picked) if self.picked is not None else None
 
     def follow(self, index: int) -> Action:
         """Back to the story, which then takes choice ``index`` (feedback and all) as if a pupil had."""
         self.play.pending = index
         return Pop()
 
+    # -- input ----------------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> Action | None:
+        action = super().handle(event)
+        focused = self.focus.focused
+        if event.type == pygame.KEYDOWN and focused in self.rows and self.rows.index(focused) != self.picked:
+            self.picked = self.rows.index(focused)  # Up, Down or Tab onto a row picks it
+            self.show_picked()
+        return action
+
     def handle_key(self, event: pygame.event.Event) -> Action | None:
         key = event.key
         if key in MODIFIER_KEYS:
             return None
         if key in NUMBER_KEYS and NUMBER_KEYS[key] < len(self.rows):
-            index = NUMBER_KEYS[key]
-            self.vote(index)
-            self.order.append(index)
-            self.focus.focus(self.rows[index])
-            assert self.ui is not None
-            self.ui.emit("select", f"{self.rows[index].label}: {self.rows[index].votes}")
+            self.add_vote(NUMBER_KEYS[key])
             return None
         if key in (pygame.K_BACKSPACE, pygame.K_MINUS, pygame.K_KP_MINUS):
-            if self.order:
-                self.vote(self.order.pop(), -1)
+            self.take_back()
             return None
+        focused = self.focus.focused
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER) and (focused is None or focused in self.rows):
+            return self.follow(self.rows.index(focused)) if focused is not None else None
         if key in (pygame.K_UP, pygame.K_DOWN):
             self.dirty = True
             self.focus.move(1 if key == pygame.K_DOWN else -1)
             return None
         return super().handle_key(event)
 
+    # -- layout ---------------------------------------------------------------------------------------
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        self.layout_area(self.place_top_bar(self.heading, self.top_row))
+        assert self.ui is not None
+        top = self.place_top_bar(self.heading, self.top_row)
+        x, width = self.column()
+        # One height whatever it says, so nothing moves as its words change.
+        longest = (self.go.label, NO_VOTES, TIED, f"Follow choice {len(self.rows)} ({MAX_VOTES} votes)")
+        go_h = max(Button(label, self.follow_picked).preferred_size(self.ui, width)[1] for label in longest)
+        bottom = size[1] - self.margin() - go_h
+        self.go.rect = pygame.Rect(x, bottom, width, go_h)
+        self.layout_area(top, bottom - self.ui.theme.spacing.l)
 
     def gap_before(self, widget) -> int:
         assert self.ui is not None
