@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pygame
 import pytest
 
 from game.paths import scenes_dir
@@ -258,3 +259,80 @@ def test_play_present_needs_a_scenario_and_the_window():
 
     assert main(["play", "--present"]) == 2
     assert main(["play", "--text", "--present", "example"]) == 2
+
+
+def test_present_in_the_teacher_area_and_play_present_are_one_presenter_mode(library, monkeypatch):
+    """Both routes open the same screen at the same scale: the same pixels at 1280x720."""
+    import game.ui.__main__ as window
+    from game.cli import main
+    from game.ui.screens.teacher_scenario import ScenarioScreen
+    from game.ui.theme import PRESENTER_TEXT_SCALE
+
+    monkeypatch.setattr("game.ui.screens.play.new_seed", lambda: 5)  # one order of choices for both
+    opened: dict = {}
+    monkeypatch.setattr(window, "open_window", lambda size, **kw: opened.update(kw, size=size) or 0)
+    assert main(["play", "example", "--present", "--size", "1280x720"]) == 0
+    assert opened.get("text_scale") is None  # no scale of its own: showing the screen is presenter mode
+    story = library.load(scenes_dir() / "example.yaml").story
+    shots, scales = [], []
+    for route in ("play --present", "teacher area"):
+        root = opened["root"] if route == "play --present" else ScenarioScreen(story)
+        with run_test(settings=STILL, size=opened["size"], root=root) as pilot:
+            if route == "teacher area":
+                assert pilot.app.ui.theme.text_scale == 1.0  # the teacher's own size on the story's page
+                pilot.press("k")
+            screen = pilot.screen
+            assert type(screen) is PresentScreen and screen.store is None, route
+            scales.append(pilot.app.ui.theme.text_scale)
+            pilot.step()  # its first tick: the scene's sound and its caption
+            shots.append(pygame.image.tobytes(pilot.snapshot(), "RGB"))
+    assert scales == [PRESENTER_TEXT_SCALE, PRESENTER_TEXT_SCALE]
+    assert shots[0] == shots[1]
+
+
+def test_finishing_presenting_gives_the_teacher_their_own_text_size_back(library):
+    from game.ui.screens.pause import LeavingHelpScreen, PauseScreen
+    from game.ui.screens.teacher_scenario import ScenarioScreen
+    from game.ui.theme import PRESENTER_TEXT_SCALE
+
+    story = library.load(scenes_dir() / "example.yaml").story
+    own = Settings(reduced_motion=True, text_scale=1.25)
+    with run_test(settings=own, size=(1024, 600)) as pilot:
+        page = ScenarioScreen(story)
+        pilot.app.apply(Push(page))
+        pilot.step()
+        before = [tuple(w.rect) for w in page.widgets]
+        pilot.press("k")
+        present = pilot.screen
+        assert pilot.app.ui.theme.text_scale == PRESENTER_TEXT_SCALE
+        assert pilot.app.ui.settings.text_scale == 1.25  # the teacher's own setting is not changed
+        pilot.press("h")  # help over the story: still in front of the class
+        assert pilot.app.ui.theme.text_scale == PRESENTER_TEXT_SCALE
+        pilot.press("escape", "escape")
+        assert isinstance(pilot.screen, PauseScreen)
+        pilot.advance(500)
+        pilot.click(pilot.screen.leave)  # leaving early: help, then the debrief, all still presented
+        assert isinstance(pilot.screen, LeavingHelpScreen) and pilot.app.ui.theme.text_scale == PRESENTER_TEXT_SCALE
+        pilot.press("escape")
+        debrief = pilot.screen
+        assert isinstance(debrief, DebriefScreen) and pilot.app.ui.theme.text_scale == PRESENTER_TEXT_SCALE
+        assert present is not debrief and debrief.title.label == "Finish presenting"
+        pilot.advance(500)
+        pilot.click(debrief.title)
+        assert pilot.screen is page  # back where presenter mode began, at the teacher's own size
+        assert pilot.app.ui.theme.text_scale == 1.25
+        assert [tuple(w.rect) for w in page.widgets] == before  # the page as it was
+
+
+def test_play_present_finishes_on_the_title(library):
+    from game.ui.screens.title import TitleScreen
+
+    story = library.load(scenes_dir() / "example.yaml").story
+    with run_test(settings=STILL, size=(1280, 720), root=PresentScreen(story)) as pilot:
+        assert pilot.app.ui.theme.text_scale == 1.5
+        debrief = pilot.app.apply(pilot.screen.finish()) or pilot.screen
+        assert isinstance(debrief, DebriefScreen)
+        pilot.advance(500)
+        pilot.click(debrief.title)
+        assert isinstance(pilot.screen, TitleScreen) and pilot.app.stack == [pilot.screen]
+        assert pilot.app.ui.theme.text_scale == 1.0

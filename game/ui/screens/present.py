@@ -1,13 +1,17 @@
 """Presenter mode: one story on the projector for the whole class.
 
-    spot-the-signs play SCENARIO --present
+    spot-the-signs play SCENARIO --present      (or Present (K) on a story's page, teacher area)
 
-The story plays as it does for a pupil, with three differences:
-- nothing is saved: no autosave, no settings, and the class vote is forgotten when the screen goes;
+Both open the same `PresentScreen`. The story plays as it does for a pupil, with these differences:
+- the text is at least PRESENTER_TEXT_SCALE (150%) while presenter mode lasts: for the story and
+  everything shown over it or after it (the vote, feedback, the debrief). The teacher's own text
+  size is not changed, and is back when they leave presenter mode (game/ui/app.py);
+- nothing is saved: no autosave, and the class vote is forgotten when the screen goes;
 - choosing opens the **class vote** (`ClassVoteScreen`), headed by the scene's ``discuss:``
-  question (or "What should Sam do? Why?"): the teacher presses a choice's number
-  once for each raised hand, the tally shows as bars, and then the teacher picks the choice the
-  class will follow (usually, not always, the most popular: the feedback on every choice is kind).
+  question (or "What should Sam do? Why?"), with the choices in the order the class saw them:
+  the teacher presses a choice's number (or clicks it) once for each raised hand, the tally shows
+  as bars, the ring moves to the most votes, and "Follow choice 2 (12 votes)" goes on with the
+  choice the ring is on (usually, not always, the most popular: the feedback on every choice is kind).
 
 A scene whose only way on is Continue shows its ``discuss:`` question as a pause instead
 (game/ui/screens/discuss.py). Outside presenter mode the same pauses can be turned on for pupils
@@ -21,10 +25,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.classroom_path import contact_lines
+from game.ui.app import EndPresenting
 from game.ui.play.keys import NUMBER_KEYS
-from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
+from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, Replace, break_button, help_button
+from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.scroll_area import ScrollArea, ScrollingScreen
+from game.ui.theme import PRESENTER_TEXT_SCALE  # noqa: F401 (presenter mode's scale, told here too)
 from game.ui.widgets import Button, ButtonRow, Label, Ui
 
 if TYPE_CHECKING:
@@ -38,7 +45,6 @@ NO_VOTES = "Follow a choice (no votes yet)"
 TIED = "Follow a choice (it's a tie)"
 DEFAULT_PROMPT = "What should {player} do? Why?"
 MAX_VOTES = 99  # per choice: a class, not a stadium
-PRESENTER_TEXT_SCALE = 1.5  # at least this, so the back row can read it
 
 
 class VoteRow(Button):
@@ -236,7 +242,11 @@ class ClassVoteScreen(ScrollingScreen):
 
 
 class PresentScreen(PlayScreen):
-    """The play screen for the whole class: no saves, discussion pauses, a class vote at choices."""
+    """The play screen for the whole class: no saves, discussion pauses, a class vote at choices,
+    and text at least PRESENTER_TEXT_SCALE (``presenting``: the app keeps the larger text for all
+    that follows it, and gives the teacher's own size back when they leave it)."""
+
+    presenting = True
 
     def __init__(self, story: Story, playthrough: Playthrough | None = None) -> None:
         super().__init__(story, playthrough, store=None)
@@ -254,11 +264,17 @@ class PresentScreen(PlayScreen):
         return super().tick(now_ms)
 
     def finish(self) -> Action:
-        from game.ui.screen import Replace
-        from game.ui.screens.debrief import DebriefScreen
+        return Replace(self.debrief_screen())
 
-        return Replace(DebriefScreen(self.story, self.pt.debrief(contact_lines()), None,
-                                     again=lambda: PresentScreen(self.story)))
+    def leave(self) -> Action:
+        """Leaving early in front of the class: help first, then the debrief, as for a pupil."""
+        from game.ui.screens.pause import LeavingHelpScreen
+
+        return Replace(LeavingHelpScreen(self.debrief_screen()))
+
+    def debrief_screen(self) -> PresenterDebrief:
+        return PresenterDebrief(self.story, self.pt.debrief(contact_lines()), None,
+                                again=lambda: PresentScreen(self.story))
 
     def prompt(self) -> str:
         scene = self.pt.scene
@@ -277,3 +293,14 @@ class PresentScreen(PlayScreen):
             self.discussed.add(self.pt.scene.id)  # the vote asks the scene's question itself
         self.voting = ClassVoteScreen(self, self.prompt())
         return Push(self.voting)
+
+
+class PresenterDebrief(DebriefScreen):
+    """The debrief in front of the class, with "Finish presenting" in place of "Title": back to
+    where presenter mode began (the story's page in the teacher area, or the title), at the
+    teacher's own text size."""
+
+    def compose(self) -> None:
+        super().compose()
+        self.title.label = "Finish presenting"
+        self.title.on_activate = lambda: EndPresenting()
