@@ -240,21 +240,43 @@ def test_the_debrief_shows_the_schools_contact_where_to_get_help(stories):
 # -- the catalogue --------------------------------------------------------------------------------------------
 
 
-def test_a_catalogue_card_has_everything_a_teacher_plans_with(stories):
+def test_a_catalogue_card_is_short_and_the_storys_page_has_the_rest(stories):
+    from game.ui.screens.catalogue_card import first_sentence
+    from game.ui.screens.teacher_scenario import story_paragraphs
+
     write_classroom("scenarios: [example]\n")
     with run_test(size=(1280, 720)) as pilot:
         pilot.app.apply(Push(CatalogueScreen()))
         pilot.step()
         cards = {c.story.id: c for c in pilot.screen.cards}
         for s in stories:
-            text = cards[s.id].text
+            card = cards[s.id]
+            text = card.text
             assert s.title in text and f"Ages {s.band}" in text and f"{s.minutes} minutes" in text
-            assert s.summary in text
-            assert all(note in text for note in (*s.content_notes, *s.objectives))
-            assert all(s.shared.sign_name(sign) in text for sign in s.signs)
-            assert all(s.shared.themes[t].name in text for t in s.themes)
-            assert ("Pupils see this story" in text) == (s.id == "example")
+            sentence = first_sentence(s.summary)
+            assert card.sentence == sentence and s.summary.startswith(sentence.rstrip("."))
+            assert sentence != " ".join(s.summary.split())  # every shipped summary has more: it stays off the card
+            assert card.tags == [s.shared.themes[t].short for t in s.themes]
+            assert all(len(tag) <= 24 for tag in card.tags)
+            assert not any(note in text for note in (*s.content_notes, *s.objectives))
+            assert ("pupils see it" in text) == (s.id == "example") != ("hidden from pupils" in text)
+            page = "\n".join(p.text for p in story_paragraphs(s))  # the rest is on the story's page
+            assert s.summary in page and all(s.shared.sign_name(sign) in page for sign in s.signs)
+            assert all(note in page for note in (*s.content_notes, *s.objectives))
         assert "Pupils see 1." in pilot.screen.showing.text
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast"])
+def test_three_stories_show_whole_in_the_catalogue_at_1280x720(stories, theme):
+    from game.settings import Settings
+
+    with run_test(size=(1280, 720), settings=Settings(theme=theme)) as pilot:
+        pilot.app.apply(Push(CatalogueScreen()))
+        pilot.step()
+        screen = pilot.screen
+        whole = [c for c in screen.cards if screen.view.contains(c.rect)]
+        assert len(whole) >= 3, [c.rect for c in screen.cards[:4]]
+        assert not any(c.overflows(pilot.app.ui) for c in screen.cards)
 
 
 def test_catalogue_filters_by_theme_and_length_and_sorts(stories):

@@ -25,7 +25,7 @@ import pygame
 from game.story.plain_words import condition_words, part_name, plain_name
 from game.story.story import Choice, Line, Story
 from game.ui.screen import MODIFIER_KEYS, Action, Pop
-from game.ui.screens.teacher_catalogue import setting_label
+from game.ui.screens.catalogue_card import setting_label
 from game.ui.screens.teacher_page import TeacherPage
 from game.ui.widgets import Button, Paragraph, ScrollText, Ui
 

@@ -14,14 +14,14 @@ from game.story.plain_words import part_name
 from game.story.story import Story
 from game.ui.screen import Action, Pop, Push
 from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
-from game.ui.screens.teacher_catalogue import facts, theme_names
+from game.ui.screens.catalogue_card import story_facts, theme_names
 from game.ui.screens.teacher_page import TeacherPage
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText, Ui, Widget
 
 
 def story_paragraphs(story: Story) -> list[Paragraph]:
     """The teacher's view of a story: summary, facts, themes, signs, notes, objectives, questions."""
-    out = [Paragraph(facts(story), "body", "text_muted"), Paragraph(story.summary, "body", space_before="s")]
+    out = [Paragraph(story_facts(story), "body", "text_muted"), Paragraph(story.summary, "body", space_before="s")]
     if story.pupil_summary:
         out.append(Paragraph(f"Pupils read on its card: {story.pupil_summary}", "body", "text_muted",
                              space_before="s"))
