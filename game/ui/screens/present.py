@@ -122,6 +122,7 @@ class ClassVoteScreen(ScrollingScreen):
         self.prompt_text = prompt
         self.order: list[int] = []  # the choice of each vote, in the order keyed in (for Backspace)
         self.picked: int | None = None  # the row the class will follow: the most-voted, or the one picked
+        self.heading_shown = True  # False on a short window where it would push the choices down
 
     def compose(self) -> None:
         self.heading = Label("Class vote", role="heading")
@@ -176,7 +177,8 @@ class ClassVoteScreen(ScrollingScreen):
         self.go.enabled = self.picked is not None
         for i, row in enumerate(self.rows):
             row.picked = i == self.picked
-        self.set_widgets([self.heading, self.prompt, self.hint, *self.rows, self.go, *self.top_row.buttons],
+        heading = [self.heading] if self.heading_shown else []
+        self.set_widgets([*heading, self.prompt, self.hint, *self.rows, self.go, *self.top_row.buttons],
                          [*self.rows, self.go, *self.top_row.buttons])
         if focus:
             focused = self.rows[self.picked] if self.picked is not None else None
@@ -227,7 +229,15 @@ class ClassVoteScreen(ScrollingScreen):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         assert self.ui is not None
-        top = self.place_top_bar(self.heading, self.top_row)
+        # "Class vote" beside the top bar, or left out where it would sit under it: the question
+        # for the class heads the list anyway, and the choices need the room.
+        room = size[0] - 2 * self.margin()
+        beside = (self.heading.preferred_size(self.ui, room)[0] + self.ui.theme.spacing.l
+                  + self.top_row.measure(self.ui, room)[0] <= room)
+        if beside != self.heading_shown:
+            self.heading_shown = beside
+            self.show_picked()
+        top = self.place_top_bar(self.heading if beside else None, self.top_row)
         x, width = self.column()
         # One height whatever it says, so nothing moves as its words change.
         longest = (self.go.label, NO_VOTES, TIED, f"Follow choice {len(self.rows)} ({MAX_VOTES} votes)")
