@@ -7,11 +7,12 @@ from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
 from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import load_language, load_model
-from game.story.model import HelpFile, LanguageFile, SignsFile, ThemesFile
+from game.story.load import LoadResult, load_language, load_model
+from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
 from game.story.safe_yaml import Limits
 
-_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile}
+_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile,
+                  "skills": SkillsFile}
 DOCUMENT_SUFFIXES = (".md", ".txt")
 
 
@@ -26,9 +27,11 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             lib = Library(path, fallback_shared, limits, lint=True)
             diags.extend(lib.shared_diagnostics)
             files += sum((path / f"{stem}.yaml").is_file() for stem in _SHARED_MODELS)
-            for scenario in scenario_files(path):
-                diags.extend(lib.load(scenario).diagnostics)
+            loaded = [result for _p, result in lib.load_all()]
+            for result in loaded:
+                diags.extend(result.diagnostics)
                 files += 1
+            diags.extend(_across_the_library(loaded))
         elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
             _book, problems = load_language(path, limits, self_test=True)
             diags.extend(problems)
@@ -44,8 +47,13 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             files += 1
         elif is_scenario_file(path):
             lib = Library(path.parent, fallback_shared, limits, lint=True)
-            diags.extend(lib.load(path).diagnostics)
+            result = lib.load(path)
+            diags.extend(result.diagnostics)
             files += 1
+            # the other stories beside it, for the checks across the library (structure only: quick)
+            others = Library(path.parent, fallback_shared, limits)
+            siblings = [others.load(p).scenario for p in scenario_files(path.parent) if p.resolve() != path.resolve()]
+            diags.extend(_across_the_library([result], [s for s in siblings if s is not None]))
         elif path.suffix.lower() in DOCUMENT_SUFFIXES:
             diags.extend(_check_document(path, fallback_shared, limits, books))
             files += 1
@@ -54,6 +62,14 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
                                     "this is not a scenario file", "scenario files end in .yaml; "
                                     "check also reads .md and .txt files for the language rules"))
     return diags, files
+
+
+def _across_the_library(checked: list[LoadResult], others: list[Scenario] | None = None) -> list[Diagnostic]:
+    """The checks that compare stories (check/library_names.py), for the files that loaded."""
+    from game.story.check.library_names import names_across_the_library
+
+    readable = [(r.source, r.scenario) for r in checked if r.source is not None and r.scenario is not None]
+    return names_across_the_library(readable, others or ())  # type: ignore[arg-type]
 
 
 def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]
