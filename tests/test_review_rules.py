@@ -250,7 +250,8 @@ def test_an_ending_that_says_not_telling_is_ok_is_reported(load, changed, locate
     text = changed("You haven't told an adult yet. Lots of people wait,",
                    "You haven't told anyone yet. That's OK. Lots of people wait,")
     [d] = found(load(text), "W085")
-    assert (d.line, d.col) == locate(text, "n't told anyone yet")
+    assert (d.line, d.col) == locate(text, "haven't told anyone yet")
+    assert "(\"haven't told anyone yet. That's OK\")" in d.message
     assert "understandable" in d.hint
 
 

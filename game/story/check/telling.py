@@ -158,11 +158,12 @@ def not_telling_is_never_ok(ctx: Context) -> Iterator[Diagnostic]:
         claim = NOBODY_TOLD.search(plain)
         ok = SAID_OK.search(plain, claim.end()) if claim else None
         if ok is not None:
-            yield ctx.src.diag(path, "W085", f"this says not telling is OK ({plain[claim.start():ok.end()]!r})",
+            begin = plain.rfind(" ", 0, claim.start()) + 1  # from the start of the word ("haven't", not "n't")
+            yield ctx.src.diag(path, "W085", f"this says not telling is OK ({plain[begin:ok.end()]!r})",
                                "say it is understandable, that this is too big to keep, and who to tell: e.g. "
                                "\"Lots of people wait. This is too big to keep to yourself. Tomorrow you could "
                                "tell ...\"",
-                               severity="warning", offset=claim.start())
+                               severity="warning", offset=begin)
 
 
 TELLING_RULES = (endings_fit_the_route, urgent_moments_offer_telling)
