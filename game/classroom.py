@@ -28,7 +28,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -345,7 +345,7 @@ def _with_hint(d: Diagnostic, src: Source) -> Diagnostic:
         hint = "write true or false"
     if hint == d.hint:
         return d
-    return Diagnostic(d.path, d.line, d.col, d.severity, d.code, d.message, hint)
+    return replace(d, hint=hint)
 
 
 def _for_classroom(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -354,7 +354,7 @@ def _for_classroom(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     for d in diags:
         hint = f"see {DOCS} for an example" if d.hint and "scenes/example.yaml" in d.hint else d.hint
         message = d.message.replace("scenario files", "the classroom file").replace("a scenario file", "the file")
-        out.append(Diagnostic(d.path, d.line, d.col, d.severity, d.code, message, hint))
+        out.append(replace(d, message=message, hint=hint))
     return out
 
 

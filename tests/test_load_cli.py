@@ -59,7 +59,7 @@ def test_json_format_gives_a_list_with_every_field(tmp_path, changed):
     run = check("--format", "json", path)
     assert run.returncode == 1
     [item] = json.loads(run.stdout)
-    assert set(item) == {"path", "line", "col", "severity", "code", "message", "hint"}
+    assert set(item) == {"path", "line", "col", "severity", "code", "message", "hint", "detail"}
     assert (item["path"], item["severity"], item["code"]) == (str(path), "error", "E023")
     assert isinstance(item["line"], int) and isinstance(item["col"], int)
     assert item["hint"] == "did you mean 'secrecy'?"
