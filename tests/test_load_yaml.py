@@ -231,7 +231,7 @@ def test_a_second_document_is_refused_at_its_separator(load, example_text):
 def test_an_empty_file_is_reported(load, text):
     d = only(load(text), "E008")
     assert d.line == 1
-    assert "example.yaml" in d.hint
+    assert "spot-the-signs new" in d.hint
 
 
 def test_a_repeated_top_level_key_is_reported_at_the_second_with_the_first_line(load, changed, locate):

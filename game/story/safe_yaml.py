@@ -261,7 +261,8 @@ def parse(text: str, path: str, limits: Limits = Limits()) -> Parsed:
         if enabled:
             gc.enable()
     if data is None and not diags:
-        diags.append(Diagnostic(path, 1, 1, "error", "E008", "the file is empty", "start from scenes/example.yaml"))
+        diags.append(Diagnostic(path, 1, 1, "error", "E008", "the file is empty",
+                                "start from a story that works: spot-the-signs new my-story"))
     return Parsed(data, marks, diags)
 
 
