@@ -73,6 +73,8 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
             hint = "this is empty: write it after the ':' (or delete the line)"
         elif isinstance(value, (int, float)) and wants_text:
             hint = _QUOTE_NUMBER_HINT
+        elif kind == "literal_error" and path and path[-1] == "tone" and path[0] == "endings":
+            hint = "every ending carries hope: use 'open' for one where nobody has been told yet"
         elif kind == "literal_error" and isinstance(value, str) and any(c in value for c in _DASHES):
             hint = "use a plain hyphen (-), not a long dash; word processors change - into – as you type"
         elif kind == "string_pattern_mismatch":
