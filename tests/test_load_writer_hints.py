@@ -93,7 +93,8 @@ def test_a_very_long_condition_is_shortened_in_its_message(load, changed):
 
 
 def test_a_sad_ending_is_told_that_every_ending_carries_hope(load, changed):
-    result = load(changed("    title: It's not too late\n    tone: open\n", "    title: It's not too late\n    tone: sad\n"))
+    result = load(changed("    title: It's not too late\n    tone: open\n",
+                          "    title: It's not too late\n    tone: sad\n"))
     assert codes(result) == ["E013"]
     assert result.diagnostics[0].hint == "every ending carries hope: use 'open' for one where nobody has been told yet"
 
