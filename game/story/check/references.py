@@ -108,7 +108,8 @@ def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
         info = signs.get(line.sign)
         if info is None:
             yield ctx.src.diag((*path, "sign"), "E023", f"{line.sign!r} is not a warning sign in scenes/signs.yaml",
-                               ctx.did_you_mean(line.sign, signs) or "the list of signs is in docs/writing.md, section 9, and scenes/signs.yaml")
+                               ctx.did_you_mean(line.sign, signs)
+                               or "the list of signs is in docs/writing.md, section 9, and scenes/signs.yaml")
         elif band not in info.bands:
             yield ctx.src.diag((*path, "sign"), "E038",
                                f"the sign {line.sign!r} is only for the {' and '.join(info.bands)} band, "
