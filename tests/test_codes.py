@@ -55,7 +55,8 @@ def test_every_code_the_checker_can_give_has_its_page():
         f"The checker can give {', '.join(missing)}, but there is no page for "
         f"{'it' if len(missing) == 1 else 'them'}. Add one file per code: "
         f"{', '.join(f'docs/codes/{c}.md' for c in missing)}, in this format (docs/codes/README.md "
-        f"explains it; the example must really give the code, and the message be as printed):\n\n{_format()}")
+        f"explains it; the example must really give the code, and the message be as printed):\n\n"
+        f"{_format().replace('E072', missing[0]).replace(SEVERITY['E'], SEVERITY[missing[0][0]])}")
 
 
 def test_every_page_is_for_a_code_the_checker_can_give():
