@@ -33,7 +33,7 @@ def _lines(block: Block) -> list[str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project as a teacher has it: the game, its stories and its schema."""
-    for name in ("game", "scenes", "schema", "docs"):
+    for name in ("game", "scenes", "schema", "docs", "art"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
@@ -117,3 +117,15 @@ def test_every_command_in_the_quick_start_runs_as_it_says(project):
 
 def block_line(text: str, words: str) -> str:
     return next(ln for ln in text.split("\n") if words in ln)
+
+
+def test_a_new_story_is_found_by_check_list_and_play_without_flags(project):
+    """One place for a writer's stories: `new` writes into the scenes folder, where the rest look."""
+    assert run("spot-the-signs new leo-and-max", project).returncode == 0
+    assert (project / "scenes" / "leo-and-max.yaml").is_file()
+    listed = run("spot-the-signs list", project)
+    assert re.search(r"^leo-and-max +11-13", listed.stdout, re.MULTILINE), listed.stdout
+    checked = run("spot-the-signs check --strict", project)
+    assert checked.returncode == 0, checked.stdout
+    played = run("spot-the-signs play --text leo-and-max --auto first", project)
+    assert played.returncode == 0 and "Leo is believed" in played.stdout, played.stdout + played.stderr
