@@ -32,6 +32,9 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
                 diags.extend(result.diagnostics)
                 files += 1
             diags.extend(_across_the_library(loaded))
+            for saved_as_text in sorted(path.glob("*.y*ml.txt")):
+                diags.append(_saved_as_text(saved_as_text))
+                files += 1
         elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
             _book, problems = load_language(path, limits, self_test=True)
             diags.extend(problems)
@@ -54,6 +57,9 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             others = Library(path.parent, fallback_shared, limits)
             siblings = [others.load(p).scenario for p in scenario_files(path.parent) if p.resolve() != path.resolve()]
             diags.extend(_across_the_library([result], [s for s in siblings if s is not None]))
+        elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
+            diags.append(_saved_as_text(path))
+            files += 1
         elif path.suffix.lower() in DOCUMENT_SUFFIXES:
             diags.extend(_check_document(path, fallback_shared, limits, books))
             files += 1
@@ -70,6 +76,14 @@ def _across_the_library(checked: list[LoadResult], others: list[Scenario] | None
 
     readable = [(r.source, r.scenario) for r in checked if r.source is not None and r.scenario is not None]
     return names_across_the_library(readable, others or ())  # type: ignore[arg-type]
+
+
+def _saved_as_text(path: Path) -> Diagnostic:
+    """Notepad's "Save as" adds .txt unless "All files" is chosen: the game never sees such a
+    story, and checked as a document it would pass."""
+    return Diagnostic(str(path), None, None, "error", "E000",
+                      f"this file's name ends in {Path(path.stem).suffix}.txt, so it is a text document, not a story",
+                      f"rename it to {path.stem} (in Notepad, choose 'All files' as the type when you save)")
 
 
 def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]
