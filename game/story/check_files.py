@@ -31,7 +31,7 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             for result in loaded:
                 diags.extend(result.diagnostics)
                 files += 1
-            diags.extend(_across_the_library(loaded))
+            diags.extend(_across_the_library(loaded, _library_beside(path, fallback_shared, limits)))
             for saved_as_text in sorted(path.glob("*.y*ml.txt")):
                 diags.append(_saved_as_text(saved_as_text))
                 files += 1
@@ -53,10 +53,7 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             result = lib.load(path)
             diags.extend(result.diagnostics)
             files += 1
-            # the other stories beside it, for the checks across the library (structure only: quick)
-            others = Library(path.parent, fallback_shared, limits)
-            siblings = [others.load(p).scenario for p in scenario_files(path.parent) if p.resolve() != path.resolve()]
-            diags.extend(_across_the_library([result], [s for s in siblings if s is not None]))
+            diags.extend(_across_the_library([result], _library_beside(path.parent, fallback_shared, limits, path)))
         elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
             diags.append(_saved_as_text(path))
             files += 1
@@ -70,12 +67,33 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
     return diags, files
 
 
-def _across_the_library(checked: list[LoadResult], others: list[Scenario] | None = None) -> list[Diagnostic]:
-    """The checks that compare stories (check/library_names.py), for the files that loaded."""
+def _across_the_library(checked: list[LoadResult], others: list[Scenario]) -> list[Diagnostic]:
+    """The checks that compare stories (check/library_names.py), for the files that loaded.
+    A story in ``others`` with the id of a checked one is the same story (a draft of it) and is left out."""
     from game.story.check.library_names import names_across_the_library
 
     readable = [(r.source, r.scenario) for r in checked if r.source is not None and r.scenario is not None]
-    return names_across_the_library(readable, others or ())  # type: ignore[arg-type]
+    ids = {s.id for _src, s in readable}
+    return names_across_the_library(readable, [s for s in others if s.id not in ids])  # type: ignore[arg-type]
+
+
+def _library_beside(folder: Path, library: Path | None, limits: Limits, checked: Path | None = None
+                    ) -> list[Scenario]:
+    """The stories a checked story joins, read for their names only (quick: no linter): with a file
+    (``checked``), the others in its folder; and the library folder's, when it is checked from elsewhere
+    (a draft in drafts/ joins scenes/)."""
+    folders = [folder] if checked is not None else []
+    if library is not None and library.is_dir() and library.resolve() != folder.resolve():
+        folders.append(library)
+    found: list[Scenario] = []
+    for where in folders:
+        lib = Library(where, library, limits)
+        for path in scenario_files(where):
+            if checked is None or path.resolve() != checked.resolve():
+                scenario = lib.load(path).scenario
+                if scenario is not None:
+                    found.append(scenario)
+    return found
 
 
 def _saved_as_text(path: Path) -> Diagnostic:
