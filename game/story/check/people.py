@@ -19,6 +19,9 @@ from game.story.model import Character
 # Words before a name that are not the name itself ("Mr Kowalski" is Kowalski, "Auntie Bea" is Bea).
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "coach", "auntie", "aunty", "aunt", "uncle"})
 _POSSESSIVE = re.compile(r"\w's$")
+# One-word names that are a relation rather than a person's own name.
+_FAMILY = frozenset({"mum", "mam", "mom", "dad", "nan", "nana", "gran", "granny", "grandma", "grandad", "grandpa",
+                     "stepmum", "stepdad", "auntie", "uncle", "carer"})
 
 
 def name_key(name: str) -> tuple[str, bool]:
@@ -36,10 +39,6 @@ def name_key(name: str) -> tuple[str, bool]:
         return " ".join(words).lower(), len(words) == 1 and words[0].lower() not in _FAMILY
     return rest[0].lower(), True
 
-
-# One-word names that are a relation rather than a person's own name.
-_FAMILY = frozenset({"mum", "mam", "mom", "dad", "nan", "nana", "gran", "granny", "grandma", "grandad", "grandpa",
-                     "stepmum", "stepdad", "auntie", "uncle", "carer"})
 
 
 def personal_word(name: str) -> str | None:

@@ -13,7 +13,7 @@ exploration in explore.py), so conditions are taken into account; W085 reads the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from game.story.check.context import Context
@@ -39,7 +39,7 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def telling_test(story: Story):  # -> Callable[[Choice], bool]
+def telling_test(story: Story) -> Callable[[Choice], bool]:
     """Whether a choice tells a trusted adult (see the module's notes)."""
     telling = story.shared.telling_skills
     if any(c.skills for scene in story.scenes.values() for c in scene.choices):
@@ -109,7 +109,7 @@ def urgent_moments_offer_telling(sc: StoryContext) -> Iterator[Diagnostic]:
             where = (f"no choice in {point!r} tells a trusted adult" if point == sid else
                      f"the next choice, in {point!r}, has none that tells a trusted adult")
             if len(lacking) < len(states.get(point, [])):
-                where += " on every route (the ones there are have a condition)"
+                where += " every time (the ones that do have an if: that is not always true)"
         name = story.shared.sign_name(line.sign or "")
         index = int(line.id.rpartition(".")[2])
         yield sc.ctx.src.diag(
