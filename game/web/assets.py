@@ -32,30 +32,31 @@ class WebFont:
     weight: int
 
 
+FONT_NAMES = {"atkinson": "Atkinson Hyperlegible", "lexend": "Lexend", "opendyslexic": "OpenDyslexic"}
 # The window's three font choices; Atkinson Hyperlegible is the default everywhere.
 WEB_FONTS = (
     WebFont("atkinson", "Atkinson Hyperlegible", "AtkinsonHyperlegible-Regular.ttf", 400),
     WebFont("atkinson", "Atkinson Hyperlegible", "AtkinsonHyperlegible-Bold.ttf", 700),
+    # The other two in their regular weight only (the browser thickens it for the few bold
+    # headings): each weight is about 13 KB in a page, and every page carries its own fonts.
     WebFont("lexend", "Lexend", "Lexend-Regular.ttf", 400),
-    WebFont("lexend", "Lexend", "Lexend-Bold.ttf", 700),
     WebFont("opendyslexic", "OpenDyslexic", "OpenDyslexic-Regular.otf", 400),
-    WebFont("opendyslexic", "OpenDyslexic", "OpenDyslexic-Bold.otf", 700),
 )
-FONT_NAMES = {"atkinson": "Atkinson Hyperlegible", "lexend": "Lexend", "opendyslexic": "OpenDyslexic"}
 # Printable ASCII is always kept, so text added to a page later never falls back to another font.
 ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F))
 
 
-def font_faces(text: str) -> str:
-    """@font-face rules for every font in WEB_FONTS, subset to ``text`` and printable ASCII."""
-    return _font_faces(frozenset(text) | frozenset(ALWAYS))
+def font_faces(text: str, settings: tuple[str, ...] = tuple(FONT_NAMES)) -> str:
+    """@font-face rules for the fonts of ``settings`` (all three by default), subset to ``text`` and
+    printable ASCII."""
+    return _font_faces(frozenset(text) | frozenset(ALWAYS), settings)
 
 
-@functools.cache  # publishing a whole library subsets each font once
-def _font_faces(chars: frozenset[str]) -> str:
+@functools.cache  # publishing a whole library subsets each font once (about 0.1 s a font)
+def _font_faces(chars: frozenset[str], settings: tuple[str, ...]) -> str:
     keep = "".join(sorted(chars))
     rules = []
-    for font in WEB_FONTS:
+    for font in (f for f in WEB_FONTS if f.setting in settings):
         data = base64.b64encode(subset_font(font.file, keep)).decode("ascii")
         rules.append(f'@font-face{{font-family:"{font.family}";font-weight:{font.weight};font-style:normal;'
                      f'font-display:block;src:url(data:font/woff2;base64,{data}) format("woff2")}}')

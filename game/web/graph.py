@@ -22,6 +22,7 @@ condition. Choices are kept in the order the story gives them; the page may shuf
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -91,7 +92,7 @@ def compile_graph(story: Story, max_states: int | None = None) -> CompiledStory 
             if spots[at] is None:
                 spot = here.spot(line.id)
                 spots[at] = [texts.add(spot.title), texts.add(spot.text)]
-        ways: list[list[int]] = []
+        ways: list[tuple[int, int]] = []
         for choice in here.choices:
             after = Playthrough.start_at(story, part, state)
             after.choose(next(j for j, c in enumerate(after.choices) if c.id == choice.id))
@@ -99,9 +100,11 @@ def compile_graph(story: Story, max_states: int | None = None) -> CompiledStory 
             if target not in number:
                 number[target] = len(order)
                 order.append(target)
-            ways.append([choice_index[choice.id], number[target]])
+            ways.append((choice_index[choice.id], number[target]))
         ways.sort()
-        rows.append([part_index[part], shown_sets.setdefault(shown, len(shown_sets)), ways])
+        # [part, shown lines, choice, next state, choice, next state ...]: flat, as most of a page's bytes are here
+        flat = [n for way in ways for n in way]
+        rows.append([part_index[part], shown_sets.setdefault(shown, len(shown_sets)), *flat])
         i += 1
     if len(order) != found.states:  # the explorer and the playthroughs must agree on what is reachable
         raise AssertionError(f"{story.id}: {len(order)} states walked, {found.states} explored")
@@ -134,19 +137,23 @@ def unpublishable(story: Story, states: int) -> Diagnostic:
 def debrief_parts(story: Story, part_index: Mapping[str, int], line_index: Mapping[str, int]) -> dict[str, Any]:
     """What the page puts a debrief together from, every part made by the engine's own Debrief.
 
-    ``summary[met][spotted]`` is the "you spotted ..." sentence for that many signs met and spotted;
+    ``summaries[summary[met][spotted]]`` is the "you spotted ..." sentence for that many signs met
+    and spotted, with ``{met}`` and ``{spotted}`` where the engine wrote those numbers (so the dozens
+    of sentences a story with many signs has are kept as the few the engine words them by);
     ``explanations`` (by line number) the explanation a sign gets when that line is the first of
     its lines met that has its own ``why:``; ``signs`` the name and the explanation otherwise.
     """
     sign_lines = _one_line_per_sign(story)
     first = _debrief(story, None, {}, set())
-    summary: list[list[str]] = []
+    sentences = _Texts()
+    summary: list[list[int]] = []
     for total in range(len(sign_lines) + 1):
         met = dict(list(sign_lines.items())[:total])
         row = []
         for found in range(total + 1):
             spotted = {line.id for line in list(met.values())[:found]}
-            row.append(_debrief(story, None, {s: [ln] for s, ln in met.items()}, spotted).spotted_summary)
+            said = _debrief(story, None, {s: [ln] for s, ln in met.items()}, spotted).spotted_summary
+            row.append(sentences.add(_with_counts(said, total, found)))
         summary.append(row)
     signs: dict[str, dict[str, str]] = {}
     own: dict[str, str] = {}  # JSON keys are text
@@ -169,6 +176,7 @@ def debrief_parts(story: Story, part_index: Mapping[str, int], line_index: Mappi
         "school_contact": _route(first.school_contact) if first.school_contact else None,
         "help": [_route(r) for r in first.help],
         "summary": summary,
+        "summaries": sentences.items,
         "signs": signs,
         "explanations": own,
         "endings": ending_parts,
@@ -186,6 +194,18 @@ def _place(pt: Playthrough) -> str:
     here = pt.ending or pt.scene
     assert here is not None
     return here.id
+
+
+def _with_counts(sentence: str, met: int, spotted: int) -> str:
+    """``sentence`` with the numbers ``met`` and ``spotted`` written as ``{met}`` and ``{spotted}``,
+    if the page filling them in again gives back exactly the same words (else unchanged)."""
+    def slot(match: re.Match[str]) -> str:
+        number = int(match.group())
+        return "{met}" if number == met else "{spotted}" if number == spotted else match.group()
+
+    template = re.sub(r"\b\d+\b", slot, sentence)
+    filled = template.replace("{met}", str(met)).replace("{spotted}", str(spotted))
+    return template if filled == sentence and "{" not in sentence else sentence
 
 
 def _one_line_per_sign(story: Story) -> dict[str, Line]:

@@ -121,7 +121,8 @@ def story_page(compiled: CompiledStory, contact: Contact | None = None, font_tex
         "backgrounds": {name: svg for name in _backgrounds(story) if (svg := background_svg(name))},
         "characters": character_art(story),
     }
-    css = tokens_css() + font_faces(font_text if font_text is not None else page_text(compiled)) + static_text("play.css")
+    fonts = font_faces(font_text if font_text is not None else page_text(compiled))
+    css = tokens_css() + fonts + static_text("play.css")
     html = environment().get_template("story.html.j2").render(
         story=data["story"], debrief=debrief, help=help_view, target=data["story"]["target"] or "the young person",
         left_early=LEFT_EARLY, leaving=debrief["leaving_early"] or "", fonts=list(FONT_NAMES.items()),

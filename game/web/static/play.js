@@ -29,7 +29,11 @@
   function here() { return G.states[P.trail[P.trail.length - 1]]; }
   function linesOf(state) { return G.shown[state[1]]; }
   function partOf(state) { return G.parts[state[0]]; }
-  function ways() { return here()[2]; }
+  function ways() { // [[choice, next state], ...]: a state is [part, shown lines, choice, next, choice, next ...]
+    var s = here(), out = [];
+    for (var i = 2; i < s.length; i += 2) out.push([s[i], s[i + 1]]);
+    return out;
+  }
   function reading() { return P.revealed < linesOf(here()).length; }
   function single() {
     var w = ways();
@@ -378,7 +382,8 @@
       li.appendChild(why);
       list.appendChild(li);
     });
-    byId("d-summary").textContent = D.summary[met.size][found];
+    byId("d-summary").textContent = D.summaries[D.summary[met.size][found]]
+      .replace(/\{met\}/g, String(met.size)).replace(/\{spotted\}/g, String(found));
     show("debrief");
     announce(byId("debrief-heading").textContent + ". " + D.not_fault);
   }
