@@ -95,3 +95,13 @@ def _silent_speech(monkeypatch):
         raise speech.SpeechUnavailable("no speech engine in the tests")
 
     monkeypatch.setattr(read_aloud, "SPEAKER_FACTORY", lambda: speech.Speaker(no_engine))
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """The shipped library published as a site (spot-the-signs publish --all), once per run."""
+    from game.cli import main
+
+    folder = tmp_path_factory.mktemp("site")
+    assert main(["publish", "--all", "-o", str(folder)]) == 0
+    return folder

@@ -184,7 +184,7 @@
     mark.className = "flag-mark";
     mark.textContent = "(flagged)";
     var name = li.querySelector(".name");
-    (name || li.querySelector(".text")).appendChild(mark);
+    if (name) name.appendChild(mark); else li.querySelector(".text").before(mark);
   }
 
   function markPicked() {
@@ -405,9 +405,18 @@
     var target = focus || d.querySelector("button.primary") || d.querySelector("button");
     if (target) target.focus();
   }
-  function closeDialog(d) { if (d.open) d.close(); }
+  function closeDialog(d) { // at once, not on the "close" event a moment later: what follows needs it done
+    if (!d.open) return;
+    d.close();
+    onClosed(d);
+  }
   function topDialog() { return opened.length ? opened[opened.length - 1].dialog : null; }
-  function closeAll() { while (opened.length) closeDialog(topDialog()); }
+  function closeAll() {
+    while (opened.length) {
+      var d = topDialog();
+      if (d.open) closeDialog(d); else opened.pop();
+    }
+  }
   function onClosed(d) {
     var at = opened.findIndex(function (o) { return o.dialog === d; });
     if (at < 0) return;
