@@ -4,7 +4,8 @@
   var form = document.getElementById("filters");
   var cards = Array.prototype.slice.call(document.querySelectorAll(".story-card"));
   function update() {
-    var band = form.elements.band.value, theme = form.elements.theme.value, length = Number(form.elements.length.value);
+    var field = function (name) { return form.elements.namedItem(name).value; }; // not .length: that is the count
+    var band = field("band"), theme = field("theme"), length = Number(field("length"));
     var shown = 0;
     cards.forEach(function (card) {
       var keep = (!band || card.dataset.band === band) &&

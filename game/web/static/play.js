@@ -521,7 +521,7 @@
       follow.appendChild(track);
       follow.addEventListener("click", guard(function () { closeDialog(byId("vote")); take(n); }));
       plus.textContent = "+1";
-      plus.setAttribute("aria-label", "One more vote for choice " + (n + 1));
+      plus.setAttribute("aria-label", "+1 vote for choice " + (n + 1));
       plus.addEventListener("click", guard(function () { vote(n, 1); }));
       li.appendChild(follow);
       li.appendChild(plus);
