@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from webtools import HERE, axe_source, launch
 
 from game.paths import scenes_dir
 from game.story.library import scenario_files
-from webtools import HERE, axe_source, launch
 
 STORY = "example"  # a short story that has a place scene, a chat scene and feedback on every choice
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"

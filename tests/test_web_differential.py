@@ -9,13 +9,13 @@ choices may come in any order, so they are matched by id.
 from __future__ import annotations
 
 import pytest
+from webtools import launch, walk_source
 
 from game.paths import scenes_dir
 from game.story.explore import explore
 from game.story.library import Library, scenario_files
 from game.story.runtime import Playthrough
 from game.story.story import Story
-from webtools import launch, walk_source
 
 WALKS = 200
 DRAWN = 20  # walks played with the page drawn as a pupil sees it
