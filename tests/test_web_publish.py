@@ -1,5 +1,6 @@
 """spot-the-signs publish and what it writes, without a browser: the graph is the engine's, pages hold
-everything they need and nothing else, and a story that cannot be explored fully is refused (E100)."""
+everything they need and nothing else, and a story that cannot be explored fully is refused (the
+checker's W052, as an error)."""
 
 from __future__ import annotations
 
@@ -100,26 +101,26 @@ endings:
 """
 
 
-def test_a_story_whose_exploration_stops_at_its_bound_is_refused_with_e100(tmp_path, capsys):
+def test_a_story_whose_exploration_stops_at_its_bound_is_refused_with_w052_as_an_error(tmp_path, capsys):
     (tmp_path / "looping.yaml").write_text(LOOPING, encoding="utf-8")
     story = Library(tmp_path, fallback=scenes_dir()).load(tmp_path / "looping.yaml").story
     assert story is not None
     problem = compile_graph(story, max_states=200)
-    assert problem.code == "E100" and problem.severity == "error"
+    assert problem.code == "W052" and problem.severity == "error"
     assert (problem.line, problem.col) == (1, 1)
     assert "cannot be published" in problem.message and problem.hint
     code = main(["--scenes", str(tmp_path), "publish", "looping", "-o", str(tmp_path / "looping.html")])
     err = capsys.readouterr().err
     assert code == 1
-    assert "error[E100]" in err and err.strip().endswith("cannot be published.")
+    assert "error[W052]" in err and err.strip().endswith("cannot be published.")
     assert not (tmp_path / "looping.html").exists()
 
 
-def test_a_story_explored_to_its_end_is_published_without_e100(tmp_path, capsys):
+def test_a_story_explored_to_its_end_is_published_without_w052(tmp_path, capsys):
     fixed = LOOPING.replace("add: {trust: -1}", "set: {trust: 0}")  # no longer up and down: it ends
     (tmp_path / "looping.yaml").write_text(fixed, encoding="utf-8")
     assert main(["--scenes", str(tmp_path), "publish", "looping", "-o", str(tmp_path / "looping.html")]) == 0
-    assert "E100" not in capsys.readouterr().err
+    assert "W052" not in capsys.readouterr().err
     assert (tmp_path / "looping.html").stat().st_size > 0
 
 

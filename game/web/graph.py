@@ -1,6 +1,6 @@
 """A story compiled into the data its web page walks: the reachable state graph and the debrief's parts.
 
-    compiled = compile_graph(story)        # a CompiledStory, or a Diagnostic (E100) when it cannot be
+    compiled = compile_graph(story)        # a CompiledStory, or a Diagnostic (W052, as an error) when it cannot be
     compiled.data                          # JSON-ready: what the page's script reads
     compiled.states                        # how many states
 
@@ -8,7 +8,8 @@ Every fact comes from the engine, never from reading the story's conditions here
 
 - the explorer (game/story/explore.py) finds every reachable state (a place with its flags and
   counters, counters capped where no condition can tell values apart) and says whether it found
-  them all; a story whose exploration hit its bound cannot be published (E100);
+  them all; a story whose exploration hit its bound cannot be published: the checker's own W052
+  ("exploration stopped early"), which publishing treats as an error;
 - for each state a ``Playthrough`` started there gives the lines shown, the choices offered and,
   choosing each, the state it leads to; flagging each line gives its kind feedback;
 - the debrief's parts come from the engine's ``Debrief``: the parts every route shares, each
@@ -47,7 +48,7 @@ class CompiledStory:
 
 
 def compile_graph(story: Story, max_states: int | None = None) -> CompiledStory | Diagnostic:
-    """The page's data for ``story``, or E100 when its exploration stops at the state bound."""
+    """The page's data for ``story``, or W052 as an error when its exploration stops at the state bound."""
     found = explore(story) if max_states is None else explore(story, max_states=max_states)
     if not found.complete:
         return unpublishable(story, found.states)
@@ -127,11 +128,13 @@ def compile_graph(story: Story, max_states: int | None = None) -> CompiledStory 
 
 def unpublishable(story: Story, states: int) -> Diagnostic:
     line = _document_start(story.path)
-    return Diagnostic(story.path, line, 1 if line else None, "error", "E100",
+    # The checker's W052 names the same cause (and `check --strict`, which every story in the library
+    # passes, fails on it); publishing cannot go on past it, so here it is an error.
+    return Diagnostic(story.path, line, 1 if line else None, "error", "W052",
                       f"this story cannot be published as a web page: exploring it stopped at {states:,} states, "
                       "so the page could not hold every place the story can reach",
-                      "a counter that goes both up and down round a loop makes endless states (see W052): give the "
-                      "loop a way out that does not add, or use a flag")
+                      "a counter that goes both up and down round a loop makes endless states: give the loop a way "
+                      "out that does not add, or use a flag (spot-the-signs explain W052)")
 
 
 def debrief_parts(story: Story, part_index: Mapping[str, int], line_index: Mapping[str, int]) -> dict[str, Any]:

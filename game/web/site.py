@@ -1,6 +1,6 @@
 """The teacher's site: a catalogue, each story's lesson page, and each story as one playable file.
 
-    site = build_site(stories)                  # -> Site, or the E100 diagnostics of stories that cannot be
+    site = build_site(stories)                  # -> Site, with the problems (W052) of stories that cannot be
     site.write(folder)                          #    published
 
     folder/index.html                           the catalogue: filter by age band, theme and length
