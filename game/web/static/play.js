@@ -714,6 +714,6 @@
   applySettings();
   var start = byId("start");
   start.disabled = false;
-  start.focus();
+  start.focus({ preventScroll: true }); // the title stays in view on a small screen
   if (window.performance && performance.mark) performance.mark("title-ready");
 })();
