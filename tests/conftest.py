@@ -105,3 +105,15 @@ def published(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("site")
     assert main(["publish", "--all", "-o", str(folder)]) == 0
     return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright, or the test skipped with the reason (tests/webtools.py)."""
+    from webtools import launch
+
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with playwright.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from webtools import HERE, axe_source, launch
+from webtools import HERE, axe_source
 
 from game.paths import scenes_dir
 from game.story.library import scenario_files
@@ -18,15 +18,6 @@ from game.story.library import scenario_files
 STORY = "example"  # a short story that has a place scene, a chat scene and feedback on every choice
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
 LINE = "#lines > li"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    with playwright.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ choices may come in any order, so they are matched by id.
 from __future__ import annotations
 
 import pytest
-from webtools import launch, walk_source
+from webtools import walk_source
 
 from game.paths import scenes_dir
 from game.story.explore import explore
@@ -25,15 +25,6 @@ STORIES = [p.stem for p in scenario_files(scenes_dir())]
 @pytest.fixture(scope="module")
 def library() -> Library:
     return Library(scenes_dir())
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    with playwright.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def name_of(story: Story, speaker: str) -> str | None:
