@@ -213,6 +213,13 @@ def test_an_urgent_moment_whose_telling_choice_is_after_a_continue_counts_it(loa
     assert found(load(text), "W082") == []
 
 
+def test_without_skills_a_helping_choice_is_not_enough_at_an_urgent_moment(load, example_text):
+    # "helps" also covers asking and checking in: help now must be a choice tagged as telling
+    text = re.sub(r"\n        skills: \[[a-z, -]+\]", "", example_text)
+    assert {re.search(r"'([a-z-]+)'", d.message).group(1) for d in found(load(text), "W082")} == {"corridor",
+                                                                                                "bus-stop"}
+
+
 # --- W083: notes for every discussion prompt ----------------------------------------------------
 
 

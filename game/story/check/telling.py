@@ -5,9 +5,11 @@
     W085  a line or feedback that says not telling is OK
 
 A choice "tells" when it practises a skill marked `tells: true` in scenes/skills.yaml
-(telling a trusted adult, using Report Remove or CEOP); in a story that tags no skills at all,
-every `helps: true` choice counts. E080 and W082 follow the story as pupils play it (the
-exploration in explore.py), so conditions are taken into account; W085 reads the words only.
+(telling a trusted adult, using Report Remove or CEOP). For E080, in a story that tags no
+skills at all, every `helps: true` choice counts too (a helping choice may well have told);
+W082 wants the telling choice tagged, since "helps" also covers asking and checking in. E080
+and W082 follow the story as pupils play it (the exploration in explore.py), so conditions are
+taken into account; W085 reads the words only.
 """
 
 from __future__ import annotations
@@ -39,12 +41,13 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def telling_test(story: Story) -> Callable[[Choice], bool]:
-    """Whether a choice tells a trusted adult (see the module's notes)."""
+def telling_test(story: Story, helps_counts: bool = True) -> Callable[[Choice], bool]:
+    """Whether a choice tells a trusted adult (see the module's notes). In a story that tags no skills,
+    ``helps_counts`` says whether a helping choice counts (E080: yes; W082 asks for a tagged one)."""
     telling = story.shared.telling_skills
-    if any(c.skills for scene in story.scenes.values() for c in scene.choices):
-        return lambda choice: bool(telling.intersection(choice.skills))
-    return lambda choice: choice.helps
+    if helps_counts and not any(c.skills for scene in story.scenes.values() for c in scene.choices):
+        return lambda choice: choice.helps
+    return lambda choice: bool(telling.intersection(choice.skills))
 
 
 def _choice(story: Story, choice_id: str) -> Choice:
@@ -92,7 +95,7 @@ def urgent_moments_offer_telling(sc: StoryContext) -> Iterator[Diagnostic]:
     urgent = {sid for sid, info in story.shared.signs.items() if info.urgent}
     if not urgent or not sc.found.complete:
         return
-    tells = telling_test(story)
+    tells = telling_test(story, helps_counts=False)  # "help now" is specific: a choice tagged as telling
     states = _states_by_part(sc)
     for sid, scene in story.scenes.items():
         line = next((ln for ln in scene.lines if ln.sign in urgent), None)
