@@ -94,7 +94,7 @@ class CatalogueCard(Widget):
 
     # -- layout ---------------------------------------------------------------------------------
     def _pad(self, ui: Ui) -> int:
-        return ui.theme.spacing.m
+        return ui.theme.spacing.s + ui.theme.spacing.xs
 
     def _tag_pad(self, ui: Ui) -> tuple[int, int]:
         return ui.theme.spacing.s, ui.theme.spacing.xs
@@ -114,7 +114,7 @@ class CatalogueCard(Widget):
             y = facts_at[1] + facts.height
         y += sp.xs
         sentence_at = (pad, y)
-        y += ui.text.measure(self.sentence, t.font_size("body"), inner).height
+        y += ui.text.measure(self.sentence, t.font_size("small"), inner).height
         tags: list[pygame.Rect] = []
         if self.tags:
             px, py = self._tag_pad(ui)
@@ -155,7 +155,7 @@ class CatalogueCard(Widget):
         facts = ui.text.render(self.facts, t.font_size("small"), c.text_muted, inner)
         fx = placed.facts[0] - (facts.get_width() if placed.facts_align == "right" else 0)
         surface.blit(facts, (ox + fx, oy + placed.facts[1]))
-        sentence = ui.text.render(self.sentence, t.font_size("body"), c.text, inner)
+        sentence = ui.text.render(self.sentence, t.font_size("small"), c.text, inner)
         surface.blit(sentence, (ox + placed.sentence[0], oy + placed.sentence[1]))
         px = self._tag_pad(ui)[0]
         for tag, box in zip(self.tags, placed.tags, strict=True):
