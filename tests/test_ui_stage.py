@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-import pygame
 import pytest
 
 from game.paths import scenes_dir
