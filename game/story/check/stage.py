@@ -32,10 +32,10 @@ def pressure_is_not_smiled_at(ctx: Context) -> Iterator[Diagnostic]:
             for i, line in enumerate(part.lines):
                 if line.mood in SMILING and line.sign in PRESSURE_SIGNS and roles.get(line.speaker) in YOUNG_ROLES:
                     name = ctx.scenario.characters[line.speaker].name
-                    sign = ctx.shared.sign_name(line.sign)
+                    sign = ctx.shared.sign_name(line.sign).strip('"\u201c\u201d')
                     yield ctx.src.diag(
                         (section, pid, "lines", i, "mood"), "W070",
-                        f"{name} smiles (mood: {line.mood}) on a line that shows '{sign}'",
+                        f'{name} smiles (mood: {line.mood}) on a line that shows the warning sign "{sign}"',
                         "a young person under pressure should not look happy about it: use mood: worried, "
                         "uneasy or sad, or leave the mood out for a calm face", severity="warning")
 

@@ -114,7 +114,7 @@ def arrange_place(screen: PlayScreen, size: tuple[int, int], top: int, bar_left:
     choosing = screen.choosing
     # While choosing, the words give way before the menu does; while reading they get up to the
     # most the box may take, and scroll past that.
-    most = int(size[1] * BOX_MOST) - lip - 2 * pad - row_h - sp.m
+    most = int(size[1] * BOX_MOST) - (size[1] - bottom) - lip - 2 * pad - row_h - sp.m  # the margin below counts
     usual = max(2 * ui.text.line_height(ui.theme.font_size("body")), int(size[1] * BOX_SHARE) - 2 * pad - row_h - sp.m)
     text_h = min(max(need, min(usual, most)), most) if box.line.text else 0
     menu_need = screen.menu.height(ui, min(size[0] - 2 * m, 900), False) if choosing else 0

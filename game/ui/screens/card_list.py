@@ -186,6 +186,7 @@ class CardListScreen(Screen):
         self.offset = min(max(0, self.offset), self.max_offset())
         for card in self.cards:
             card.rect.y = self.view.y + self.card_y[card] - self.offset
+            card.clip = self.view  # only the part in the list's window shows
         self.dirty = True
 
     def scroll_by(self, dy: int) -> None:
@@ -214,8 +215,9 @@ class CardListScreen(Screen):
         """Cards only where the list shows them: one scrolled under the controls is not hit."""
         if self.view.collidepoint(pos):
             return next((card for card in self.cards if card.rect.collidepoint(pos)), None)
-        hit = super().widget_at(pos)
-        return None if hit in self.card_y else hit
+        # past the cards scrolled out of sight there, to the control underneath
+        return next((w for w in reversed(self.widgets)
+                     if w.focusable and w not in self.card_y and w.rect.collidepoint(pos)), None)
 
     def handle(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.MOUSEWHEEL:

@@ -55,10 +55,21 @@ def entry_paragraphs(entries: Sequence[HelpEntry], first: bool = False) -> list[
     return out
 
 
+def first_words(help_file: HelpFile | None) -> str:
+    """What the help page says first, so a short window with large text still shows a number to
+    call: "You can talk to someone at any time. Call Childline free on 0800 1111." (the first route
+    in help.yaml with a phone number, or Childline when help.yaml cannot be read)."""
+    routes = help_file.routes if help_file else ()
+    route = next((r for r in routes if r.phone), None)
+    name, phone = (route.name, route.phone) if route else ("Childline", "0800 1111")
+    return f"You can talk to someone at any time. Call {name} on {phone}."
+
+
 def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
     entries = help_entries(help_file.routes if help_file else None, help_file.school_contact if help_file else None,
                            contact.lines() if contact is not None else None)
-    out = [Paragraph("You can talk to someone at any time. These people are there to help.", "body")]
+    out = [Paragraph(first_words(help_file), "subheading"),
+           Paragraph("These people are all there to help.", "body", space_before="s")]
     out.extend(entry_paragraphs(entries))
     if help_file is not None:
         out.append(Paragraph("What a friend can do", "subheading", space_before="xl"))
