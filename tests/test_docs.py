@@ -209,8 +209,8 @@ def test_the_guides_table_of_signs_is_the_games_list_of_signs():
 
 def test_the_guides_table_of_themes_is_the_games_list_of_themes():
     themes = yaml.safe_load((SCENES / "themes.yaml").read_text(encoding="utf-8"))["themes"]
-    shown = _table(ROOT / "docs" / "writing.md", "| id | theme | tag (on the teacher's catalogue cards) |")
-    assert [tuple(row) for row in shown] == [(t, v["name"], v.get("tag", v["name"])) for t, v in themes.items()]
+    shown = _table(ROOT / "docs" / "writing.md", "| id | theme |")
+    assert [(t, n) for t, n in shown] == [(t, v["name"]) for t, v in themes.items()]
 
 
 def test_the_guides_list_of_backgrounds_is_the_games_pictures():

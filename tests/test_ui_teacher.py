@@ -256,7 +256,7 @@ def test_a_catalogue_card_is_short_and_the_storys_page_has_the_rest(stories):
             sentence = first_sentence(s.summary)
             assert card.sentence == sentence and s.summary.startswith(sentence.rstrip("."))
             assert sentence != " ".join(s.summary.split())  # every shipped summary has more: it stays off the card
-            assert card.tags == [s.shared.themes[t].short for t in s.themes]
+            assert card.tags == [s.shared.themes[t].tag for t in s.themes]  # every shipped theme has a short tag
             assert all(len(tag) <= 24 for tag in card.tags)
             assert not any(note in text for note in (*s.content_notes, *s.objectives))
             assert ("pupils see it" in text) == (s.id == "example") != ("hidden from pupils" in text)
