@@ -195,8 +195,10 @@ class Screen:
         return moved is not None and self.clock_ms - moved < MOVE_GUARD_MS
 
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        """The control under ``pos``, passing over one scrolled out of its list's window there (a
+        row scrolled up under the top bar must not take a click meant for the bar's buttons)."""
         for w in reversed(self.widgets):
-            if w.focusable and w.rect.collidepoint(pos):
+            if w.focusable and w.rect.collidepoint(pos) and (w.clip is None or w.clip.collidepoint(pos)):
                 return w
         return None
 

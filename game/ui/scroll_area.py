@@ -3,7 +3,7 @@
 Used by screens whose list can outgrow the window at large text (Settings, the class vote).
 The screen keeps its widgets in its own FocusChain; the area only places them, scrolls them
 (keys move the focus, the wheel moves the list), clips their drawing to the viewport, and says
-which are out of sight so a click there does nothing.
+which are out of sight (each item's ``clip``), so a click there does nothing.
 
     area = ScrollArea(items, gap_before=lambda w: 16)
     area.layout(ui, pygame.Rect(x, top, width, height))   # in the screen's layout
@@ -95,10 +95,6 @@ class ScrollArea:
         """Whether ``widget`` (one of the items) is wholly in sight."""
         return self.viewport.contains(widget.rect)
 
-    def hides_point(self, widget: Widget, pos: tuple[int, int]) -> bool:
-        """A click at ``pos`` on an item that is scrolled out of sight there."""
-        return widget in self.items and not self.viewport.collidepoint(pos)
-
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ui: Ui, focused: Widget | None, hovered: Widget | None) -> None:
         t = ui.theme
@@ -160,14 +156,6 @@ class ScrollingScreen(Screen):
         if event.type == pygame.KEYDOWN:
             self.scroll_to_focus()
         return action
-
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        """The control under ``pos``, passing over items scrolled out of sight there (a row
-        scrolled up under the top bar must not take a click meant for the bar's buttons)."""
-        for w in reversed(self.widgets):
-            if w.focusable and w.rect.collidepoint(pos) and not self.area.hides_point(w, pos):
-                return w
-        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         assert self.ui is not None

@@ -79,8 +79,10 @@ def row_card(screen: PlayScreen, row: pygame.Rect) -> list[Widget]:
     return [screen.row_panel]
 
 
-def menu_area(screen: PlayScreen, rect: pygame.Rect) -> list[Widget]:
-    """The choice menu, centred in ``rect`` (the prompt gives way first when room is short)."""
+def menu_area(screen: PlayScreen, rect: pygame.Rect, low: bool = False) -> list[Widget]:
+    """The choice menu in ``rect`` (the prompt gives way first when room is short): ``low``, at
+    its foot (over a place: the people's faces stay in sight above it); else a little above the
+    middle (the room left over gathers over the buttons, where a caption can go)."""
     ui = screen.ui
     assert ui is not None
     width = min(rect.width, 900)
@@ -89,8 +91,8 @@ def menu_area(screen: PlayScreen, rect: pygame.Rect) -> list[Widget]:
         if h <= rect.height or not with_prompt:
             break
     h = min(h, max(0, rect.height))  # taller than its room: the choices scroll inside it
-    # a little above the middle: the room left over gathers over the buttons, where a caption can go
-    box = pygame.Rect(rect.centerx - width // 2, rect.y + max(0, (rect.height - h) // 3), width, h)
+    spare = max(0, rect.height - h)
+    box = pygame.Rect(rect.centerx - width // 2, rect.y + (spare if low else spare // 3), width, h)
     shown = screen.menu.place(ui, box, with_prompt)
     screen.menu.show(ui, screen.focus.focused)
     return shown
@@ -152,7 +154,7 @@ def arrange_place(screen: PlayScreen, size: tuple[int, int], top: int, bar_left:
     if screen.stage.avoid is not None:
         screen.stage.rect.y, screen.stage.rect.height = m, max(0, box.rect.y - lip - m)
     if choosing:
-        shown += menu_area(screen, pygame.Rect(m, top, size[0] - 2 * m, box.rect.y - lip - sp.l - top))
+        shown += menu_area(screen, pygame.Rect(m, top, size[0] - 2 * m, box.rect.y - lip - sp.l - top), low=True)
     return shown
 
 

@@ -27,11 +27,6 @@ class ChoiceButton(Button):
         super().__init__(*args, **kwargs)
         self.align = "left"
 
-    def in_sight(self, pos: tuple[int, int] | None = None) -> bool:
-        if self.clip is None:
-            return True
-        return self.clip.collidepoint(pos) if pos is not None else self.clip.contains(self.rect)
-
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
         if self.clip is None:
             super().draw(surface, ui, focused, hovered)

@@ -47,7 +47,7 @@ class Faces(Widget):
         small = ui.text.one_line(ui.theme.font_size("small"))
         by_width = (rect.width - (n - 1) * sp.m) // n - 2 * sp.m
         by_height = rect.height - sp.s - small - 2 * sp.m
-        face = min(by_width, by_height, 5 * sp.xl)
+        face = min(by_width, by_height, 8 * sp.xl)  # up to 320 pixels: a face to read across a classroom
         return face if face >= self.min_face(ui) else 0
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:

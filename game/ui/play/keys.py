@@ -93,12 +93,6 @@ class PlayInput:
         self.menu.show(self.ui, self.focus.focused)
         return None
 
-    def widget_at(self: PlayScreen, pos: tuple[int, int]):  # -> Widget | None
-        """As any screen, passing over a choice scrolled out of sight at ``pos``."""
-        for w in reversed(self.widgets):
-            if w.focusable and w.rect.collidepoint(pos) and getattr(w, "in_sight", lambda p: True)(pos):
-                return w
-        return None
 
     def _card_key(self: PlayScreen, event: pygame.event.Event) -> Action | None:
         assert self.ui is not None

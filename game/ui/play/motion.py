@@ -182,14 +182,15 @@ class PlayMotion:
         return None
 
     def draw(self: PlayScreen, surface: pygame.Surface) -> None:
-        """As every screen draws; while a new scene fades in, its background is laid over the
-        scene, thinning out (the top row of buttons stays as it is)."""
-        if not self.scene_fade.on:
-            super().draw(surface)
-            return
+        """The scenery (draw_decor paints the whole window: no fill first), then the widgets; while
+        a new scene fades in, its background is laid over it, thinning out (the top row of buttons
+        stays as it is)."""
         assert self.ui is not None
-        surface.fill(self.background)
         self.draw_decor(surface)
+        if not self.scene_fade.on:
+            for w in self.widgets:
+                w.draw(surface, self.ui, focused=w is self.focus.focused, hovered=w is self.hover)
+            return
         bar = self.top_row.buttons
         for w in self.widgets:
             if w not in bar:
@@ -224,9 +225,11 @@ class PlayMotion:
             surface.blit(picture, (0, 0))
             return
         image = background_image(self.backdrop, self.size, self.ui.theme.colours.backdrop_wash)
-        if image is not None:
-            surface.blit(image, (0, 0))
-        else:
-            surface.fill(self.ui.theme.colours.rest_background)
+        self.stage.picture, self.stage.fill = image, self.ui.theme.colours.rest_background
+        if self.stage not in self.widgets and self.stage not in self.behind:  # else the stage draws it
+            if image is not None:
+                surface.blit(image, (0, 0))
+            else:
+                surface.fill(self.ui.theme.colours.rest_background)
         for w in self.behind:
             w.draw(surface, self.ui)

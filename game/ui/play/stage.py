@@ -54,6 +54,11 @@ class Stage(Widget):
         super().__init__()
         self.cast: list[Figure] = []
         self.avoid: pygame.Rect | None = None  # the top bar: no head goes under its buttons
+        # The place's picture for the whole window (None: the plain ``fill``); the stage draws it
+        # with the people on it as one picture, made again only when someone or something changes.
+        self.picture: pygame.Surface | None = None
+        self.fill: tuple[int, int, int] = (0, 0, 0)
+        self._scenery: tuple[tuple, pygame.Surface] | None = None
 
     def min_height(self, ui: Ui) -> int:
         return 5 * ui.theme.spacing.xl  # a face about 60 pixels tall
@@ -92,7 +97,18 @@ class Stage(Widget):
         return out
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
+        """The picture and the people on it, over the whole window: one blit a frame."""
         placed = list(zip(self.cast, self.figure_rects(ui), strict=False))
-        # those a step back first, then the speaker in front of them
-        for figure, r in sorted(placed, key=lambda fr: fr[0].speaking):
-            surface.blit(portraits.figure(figure.look, figure.mood, r.size, dim=not figure.speaking), r.topleft)
+        key = (id(self.picture), surface.get_size(), self.fill,
+               tuple((portraits.look_key(f.look), f.mood, f.speaking, tuple(r)) for f, r in placed))
+        if self._scenery is None or self._scenery[0] != key:
+            scenery = pygame.Surface(surface.get_size())
+            if self.picture is not None and self.picture.get_size() == surface.get_size():
+                scenery.blit(self.picture, (0, 0))
+            else:
+                scenery.fill(self.fill)
+            # those a step back first, then the speaker in front of them
+            for figure, r in sorted(placed, key=lambda fr: fr[0].speaking):
+                scenery.blit(portraits.figure(figure.look, figure.mood, r.size, dim=not figure.speaking), r.topleft)
+            self._scenery = (key, scenery)
+        surface.blit(self._scenery[1], (0, 0))

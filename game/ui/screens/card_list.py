@@ -211,14 +211,6 @@ class CardListScreen(Screen):
         return self.ui.text.line_height(self.ui.theme.font_size("body")) * 2
 
     # -- input -------------------------------------------------------------------------------
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        """Cards only where the list shows them: one scrolled under the controls is not hit."""
-        if self.view.collidepoint(pos):
-            return next((card for card in self.cards if card.rect.collidepoint(pos)), None)
-        # past the cards scrolled out of sight there, to the control underneath
-        return next((w for w in reversed(self.widgets)
-                     if w.focusable and w not in self.card_y and w.rect.collidepoint(pos)), None)
-
     def handle(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.line_step())
