@@ -221,6 +221,12 @@ class HelpFile(Strict):
 
 class Theme(Strict):
     name: Text
+    tag: str | None = Field(None, min_length=1, max_length=24,
+                            description="a word or two for the teacher's catalogue cards (default: the name)")
+
+    @property
+    def short(self) -> str:
+        return self.tag or self.name
 
 
 class ThemesFile(Strict):

@@ -80,6 +80,9 @@ class Screen:
     # (help, pause, settings over a story); "" is quiet (title, picker, debrief, teacher area):
     # the app says so when the screen is shown. The play screen says its own places.
     place: str | None = None
+    # True for a screen shown to the whole class (PresentScreen): presenter mode begins with it
+    # and lasts, for what is shown over it or in its place, until the teacher goes back past it.
+    presenting = False
 
     def __init__(self) -> None:
         self.ui: Ui | None = None

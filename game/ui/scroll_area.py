@@ -123,12 +123,18 @@ class ScrollingScreen(Screen):
     area: ScrollArea
     max_width = 900
 
-    def layout_area(self, top: int) -> None:
-        """The area fills the window below ``top`` (centred, at most ``max_width`` wide)."""
-        assert self.ui is not None
-        m, (w, h) = self.margin(), self.size
+    def column(self) -> tuple[int, int]:
+        """The x and width of the area's column: centred, at most ``max_width`` wide."""
+        m, w = self.margin(), self.size[0]
         width = min(w - 2 * m, self.max_width)
-        self.area.layout(self.ui, pygame.Rect(w // 2 - width // 2, top, width, max(0, h - m - top)))
+        return w // 2 - width // 2, width
+
+    def layout_area(self, top: int, bottom: int | None = None) -> None:
+        """The area fills the window below ``top`` (to ``bottom``, or the bottom margin)."""
+        assert self.ui is not None
+        x, width = self.column()
+        bottom = self.size[1] - self.margin() if bottom is None else bottom
+        self.area.layout(self.ui, pygame.Rect(x, top, width, max(0, bottom - top)))
         self.scroll_to_focus()
 
     def scroll_to_focus(self) -> None:

@@ -46,12 +46,21 @@ class Ui:
     # its group (a sentence on how it stands here, "" for nothing to say); the app calls `close()`.
     services: dict[str, Any] = field(default_factory=dict)
     failed_listeners: int = 0  # listeners that raised (a sound or speech bug never stops the game)
+    # Presenter mode: the text is at least PRESENTER_TEXT_SCALE (game/ui/theme.py) while it lasts;
+    # ``settings`` keep the teacher's own size, which is back (and saved) when it ends.
+    presenting: bool = False
 
     def apply(self, settings: Settings) -> None:
         self.settings = settings
-        self.theme = theme_for(settings)
+        self.theme = theme_for(settings, self.presenting)
         self.text.configure(font=settings.font, line_spacing=settings.line_spacing)
         self.emit("settings")
+
+    def present(self, on: bool) -> None:
+        """Presenter mode on or off (the app decides, from the screens it shows)."""
+        if on != self.presenting:
+            self.presenting = on
+            self.theme = theme_for(self.settings, on)
 
     def layout_key(self) -> tuple[Any, ...]:
         """What a layout depends on besides the window size: a change means lay out again."""
