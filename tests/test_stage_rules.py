@@ -73,7 +73,7 @@ def test_a_written_present_list_is_kept_as_written(load, changed):
 # --- time: the phone's clock -------------------------------------------------------------------
 
 def test_a_chat_scene_may_say_the_time_and_each_message_shows_a_time_beside_it(load, changed):
-    story = load(changed("    phone: mia\n", '    phone: mia\n    time: "21:58"\n')).story
+    story = load(changed("    time: '21:46'\n", '    time: "21:58"\n')).story
     assert story is not None and story.scenes["messages"].time == "21:58"
     assert [message_time("21:58", i) for i in range(5)] == ["21:58", "21:58", "21:59", "21:59", "22:00"]
     assert message_time("23:59", 2) == "00:00" and message_time(None, 3) is None
@@ -81,7 +81,7 @@ def test_a_chat_scene_may_say_the_time_and_each_message_shows_a_time_beside_it(l
 
 @pytest.mark.parametrize("bad", ['"24:00"', '"9:40"', "later", '"21:60"'])
 def test_a_time_that_is_not_a_clock_time_is_refused_with_its_place(load, changed, locate, bad):
-    text = changed("    phone: mia\n", f"    phone: mia\n    time: {bad}\n")
+    text = changed("    time: '21:46'\n", f"    time: {bad}\n")
     result = load(text)
     assert result.story is None
     [d] = [d for d in result.diagnostics if d.severity == "error"]

@@ -335,3 +335,18 @@ def test_on_every_screen_nothing_overlaps_and_everything_fits(size, scale):
             if name not in ("help", "break"):
                 assert "Get help (H)" in labels, name
         assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1024, 600), 2.0), ((1024, 600), 1.0), ((1280, 720), 1.0)], ids=str)
+def test_the_picker_keeps_its_heading_and_shows_at_least_two_stories(size, scale):
+    from game.ui.screens.picker import PickerScreen
+
+    with run_test(settings=STILL, size=size, text_scale=scale) as pilot:
+        pilot.app.apply(Push(PickerScreen()))
+        pilot.step()
+        picker = pilot.screen
+        assert picker.heading in picker.widgets and picker.heading.text == "Choose a story"
+        whole = [c for c in picker.cards if picker.view.contains(c.rect)]
+        assert len(whole) >= 2, [c.rect for c in picker.cards[:3]]
+        assert not problems(picker, pilot.app.ui, size)
+        assert all(c.story.title in c.text and c.story.pupil_summary in c.text for c in picker.cards)
