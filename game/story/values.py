@@ -81,6 +81,15 @@ def yaml_int(text: str) -> int:
     return _in_range(sign * value)
 
 
+def decimal_int(text: str) -> int:
+    """A whole number written in the digits 0-9 (``12``, ``-3``, ``007``), as conditions and
+    the command line write them; NumberProblem when it is too long or too big."""
+    sign, body = _sign_and_body(text)
+    if not body.isascii() or not body.isdigit():
+        raise ValueError(f"not a whole number: {preview(text)}")
+    return _in_range(sign * int(_bounded(body) or "0"))
+
+
 def yaml_float(text: str) -> float:
     """A YAML 1.1 float (``1.5``, ``1e3``, ``.5``, ``1:30.5``); ``.inf`` and ``.nan`` are refused."""
     sign, body = _sign_and_body(text)
