@@ -192,7 +192,9 @@ def read_classroom(path: str | os.PathLike[str] | None = None, known: Collection
     name = display or str(where)
     if not where.exists():
         return ClassroomFile(where)
-    src, _raw, diags = read_source(where, LIMITS, name)
+    # A technician may link the file in from a shared place: it is only read as settings, so the
+    # link is followed (the scenes, art and audio folders never follow one out).
+    src, _raw, diags = read_source(where, LIMITS, name, confine=False)
     header = _header(src.text) if src is not None else _header_of(where)
     if src is None:
         if _only_comments(diags):
@@ -376,8 +378,10 @@ def _header(text: str) -> str:
 
 
 def _header_of(path: Path) -> str:
+    from game.story.files import read_file
+
     try:
-        return _header(path.read_text(encoding="utf-8"))
+        return _header(read_file(path, max_bytes=LIMITS.max_bytes).decode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return DEFAULT_HEADER
 

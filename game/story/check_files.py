@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
+from game.story.files import FileTooBig, read_file
 from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import load_language, load_model
+from game.story.load import load_language, load_model, unreadable
 from game.story.model import HelpFile, LanguageFile, SignsFile, ThemesFile
 from game.story.safe_yaml import Limits
 
@@ -25,7 +26,7 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
         if path.is_dir():
             lib = Library(path, fallback_shared, limits, lint=True)
             diags.extend(lib.shared_diagnostics)
-            files += sum((path / f"{stem}.yaml").is_file() for stem in _SHARED_MODELS)
+            files += sum((path / f"{stem}.yaml").exists() for stem in _SHARED_MODELS)
             for scenario in scenario_files(path):
                 diags.extend(lib.load(scenario).diagnostics)
                 files += 1
@@ -71,10 +72,11 @@ def _check_document(path: Path, fallback: Path | None, limits: Limits, books: di
     book = books[folder]
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, max_bytes=limits.max_bytes, within=path.parent)
+    except FileTooBig as exc:
+        return [Diagnostic(name, None, None, "error", "E002", str(exc), "check a shorter document, or split it")]
     except OSError as exc:
-        return [Diagnostic(name, None, None, "error", "E000", f"cannot read the file: {exc.strerror or exc}",
-                           "check the file name and that it is not open elsewhere")]
+        return [unreadable(name, exc)]
     text, problems = safe_yaml.decode(raw, name)
     if text is None:
         return problems

@@ -13,8 +13,8 @@ Severity = Literal["error", "warning"]
 MAX_QUOTED = 60
 MAX_MESSAGE = 600  # and no message or hint is longer than this in all
 # (a quote after a letter is an apostrophe, as in "can't", and starts nothing)
-_LONG_QUOTED = re.compile(r"(?<!\w)'(?:[^'\\\n]|\\.){%d,}'(?!\w)" "|" r'(?<!\w)"(?:[^"\\\n]|\\.){%d,}"(?!\w)'
-                          % (MAX_QUOTED, MAX_QUOTED))
+_LONG_QUOTED = re.compile(rf"(?<!\w)'(?:[^'\\\n]|\\.){{{MAX_QUOTED},}}'(?!\w)"
+                          rf"|(?<!\w)\"(?:[^\"\\\n]|\\.){{{MAX_QUOTED},}}\"(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,9 @@ def is_scenario_file(path: Path) -> bool:
 
 
 def scenario_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and is_scenario_file(p))
+    """Everything in ``folder`` named like a story, folders aside: a pipe or a link named like one
+    is listed too, so that reading it says why it cannot be used (game/story/files.py)."""
+    return sorted(p for p in folder.iterdir() if is_scenario_file(p) and not p.is_dir())
 
 
 @dataclass(slots=True)

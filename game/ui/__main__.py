@@ -90,7 +90,7 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 self.idle_from = (times.user + times.system, times.elapsed)
 
     from game.classroom_path import classroom_path, use_file
-    from game.settings import layered_defaults, load_settings
+    from game.settings import layered_defaults, read_settings
 
     if classroom is not None:
         use_file(classroom)
@@ -99,7 +99,8 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
         from game.classroom import classroom_defaults
 
         defaults = classroom_defaults()
-    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=defaults))
+    found = read_settings(classroom=defaults)
+    app = Window(size=size, root=root, text_scale=text_scale, settings=found.settings, notice=found.notice)
     app.ui.defaults = layered_defaults(defaults)  # what "Delete my data" goes back to
     try:
         app.run()
