@@ -49,13 +49,13 @@ class LoadResult:
 
 
 def read_source(path: str | os.PathLike[str], limits: Limits, display: str | None = None, *,
-                within: str | os.PathLike[str] | None = None, confine: bool = True
+                within: str | os.PathLike[str] | None = None, confine: bool = True, partial: bool = False
                 ) -> tuple[Source | None, bytes, list[Diagnostic]]:
     """Read and parse a file safely; a Source when it parsed, else the reasons why not.
 
     Read only through game/story/files.py: an ordinary file, not over the size limit, and (with
     ``confine``) inside ``within``, by default the folder it is in, so a link out of the scenes
-    folder is never followed."""
+    folder is never followed. ``partial``: see parse_bytes."""
     name = display or str(path)
     folder = (within if within is not None else Path(path).parent) if confine else None
     try:
@@ -64,7 +64,7 @@ def read_source(path: str | os.PathLike[str], limits: Limits, display: str | Non
         return None, b"", [_too_big(name, exc.size, limits)]
     except OSError as exc:
         return None, b"", [unreadable(name, exc)]
-    src, diags = parse_bytes(raw, name, limits)
+    src, diags = parse_bytes(raw, name, limits, partial)
     return src, raw, diags
 
 
@@ -80,7 +80,11 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
     return Diagnostic(name, None, None, "error", "E000", f"cannot read the file: {reason}", hint)
 
 
-def parse_bytes(raw: bytes, name: str, limits: Limits) -> tuple[Source | None, list[Diagnostic]]:
+def parse_bytes(raw: bytes, name: str, limits: Limits, partial: bool = False
+                ) -> tuple[Source | None, list[Diagnostic]]:
+    """The parsed file, or None and why not. ``partial``: when YAML could read the file but some
+    values were refused (a number too big, a control character written as an escape), give the
+    rest of it too, those values left out (the classroom file uses what it can; a story does not)."""
     if len(raw) > limits.max_bytes:
         return None, [_too_big(name, len(raw), limits)]
     text, diags = safe_yaml.decode(raw, name)
@@ -90,7 +94,7 @@ def parse_bytes(raw: bytes, name: str, limits: Limits) -> tuple[Source | None, l
     if diags:
         return None, diags
     parsed = safe_yaml.parse(text, name, limits)
-    if not parsed.ok:
+    if not parsed.ok and not (partial and parsed.data is not None):
         return None, parsed.diagnostics
     return Source(name, text, parsed.data, parsed.marks), parsed.diagnostics
 
