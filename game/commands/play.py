@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands import EXIT_OK, UsageError, library, load_story
+from game.commands import EXIT_OK, UsageError, library, load_story, scenes_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -269,8 +269,11 @@ def _value(raw: str) -> bool | int | str:
 
 def _pick_in_terminal(args: argparse.Namespace):
     from game.classroom import current
+    from game.library_index import catalogue, open_story
+    from game.paths import scenes_dir
 
-    stories = current().classroom.visible(library(args).stories())
+    # the cards come from the library index (game/library_index.py); the story chosen is loaded in full
+    stories = current().classroom.visible(catalogue(scenes_folder(args), fallback=scenes_dir()).stories)
     if not stories:
         raise UsageError("there are no playable scenarios in the scenes folder")
     print("Spot the Signs: choose a story.\n")
@@ -285,7 +288,11 @@ def _pick_in_terminal(args: argparse.Namespace):
             return None
         if answer == "q":
             return None
-        if answer.isdigit() and 1 <= int(answer) <= len(stories):
+        if answer.isascii() and answer.isdigit() and len(answer) < 6 and 1 <= int(answer) <= len(stories):
             print()
-            return stories[int(answer) - 1]
+            story = open_story(stories[int(answer) - 1])
+            if story is not None:
+                return story
+            print("Sorry, that story could not be opened: it was changed since this list was made.")
+            continue
         print("Sorry, I didn't understand that.")

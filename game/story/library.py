@@ -6,20 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
-from game.story.load import SHARED_FILES, LoadResult, load_scenario, load_shared
+from game.story.folder import is_scenario_file, scenario_files  # noqa: F401 - re-exported
+from game.story.load import LoadResult, load_scenario, load_shared
 from game.story.safe_yaml import Limits
 from game.story.shared import Shared
 from game.story.story import Story
-
-
-def is_scenario_file(path: Path) -> bool:
-    return path.suffix in (".yaml", ".yml") and path.stem not in SHARED_FILES and not path.name.startswith(".")
-
-
-def scenario_files(folder: Path) -> list[Path]:
-    """Everything in ``folder`` named like a story, folders aside: a pipe or a link named like one
-    is listed too, so that reading it says why it cannot be used (game/story/files.py)."""
-    return sorted(p for p in folder.iterdir() if is_scenario_file(p) and not p.is_dir())
 
 
 @dataclass(slots=True)

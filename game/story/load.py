@@ -24,6 +24,7 @@ from game.story import safe_yaml
 from game.story.check import Context, run_checks, run_story_checks
 from game.story.diagnostics import Diagnostic, has_errors
 from game.story.files import FileProblem, FileTooBig, read_file
+from game.story.folder import SHARED_FILES  # noqa: F401 - re-exported (watch.py, new.py, tests)
 from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, ThemesFile
 from game.story.safe_yaml import Limits
 from game.story.shared import Shared
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from game.story.phrasebook import Phrasebook
 
 M = TypeVar("M", bound=BaseModel)
-SHARED_FILES = ("signs", "help", "themes", "language")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,19 @@
+"""What in a scenes folder is a story: standard library only, so listing a folder (and the
+library index, game/library_index.py) never loads the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SHARED_FILES = ("signs", "help", "themes", "language")  # the shared data files beside the stories
+SUFFIXES = (".yaml", ".yml")
+
+
+def is_scenario_file(path: Path) -> bool:
+    return path.suffix in SUFFIXES and path.stem not in SHARED_FILES and not path.name.startswith(".")
+
+
+def scenario_files(folder: Path) -> list[Path]:
+    """Everything in ``folder`` named like a story, folders aside: a pipe or a link named like one
+    is listed too, so that reading it says why it cannot be used (game/story/files.py)."""
+    return sorted(p for p in folder.iterdir() if is_scenario_file(p) and not p.is_dir())
