@@ -76,20 +76,16 @@ def catalogue(folder: Path, fallback: Path | None = None, index_folder: Path | N
     where = _index_path(folder, index_folder)
     stamp = _stamp(folder, fallback)
     known = _read_index(where, stamp)
-    entries: dict[str, _Entry] = {}
-    library = None
-    read = 0
-    for name, size, mtime_ns in files:
-        entry = known.get(name)
-        if entry is None or (entry.size, entry.mtime_ns) != (size, mtime_ns):
-            if library is None:
-                from game.story.library import Library  # the engine loads only when a file changed
+    stale = [(name, size, mtime_ns) for name, size, mtime_ns in files
+             if (e := known.get(name)) is None or (e.size, e.mtime_ns) != (size, mtime_ns)]
+    fresh: dict[str, _Entry] = {}
+    if stale:
+        from game.story.library import Library  # the engine loads only when a file changed
 
-                library = Library(folder, fallback)
-            story = library.load(folder / name).story
-            entry = _Entry(size, mtime_ns, None if story is None else _info(story))
-            read += 1
-        entries[name] = entry
+        found = Library(folder, fallback).map(_info_of, [folder / name for name, _size, _time in stale])
+        fresh = {name: _Entry(size, mtime_ns, info) for (name, size, mtime_ns), info in zip(stale, found, strict=True)}
+    entries = {name: fresh.get(name) or known[name] for name, _size, _time in files}
+    read = len(stale)
     if read or set(known) != set(entries):
         _write_index(where, stamp, folder, entries)
     stories = [StoryInfo(**e.info, path=folder / name) for name, e in entries.items() if e.info is not None]
@@ -105,6 +101,12 @@ def open_story(info: StoryInfo) -> Any:  # -> game.story.story.Story | None
 
     found = Library(info.path.parent, fallback=scenes_dir()).load(info.path).story
     return found if found is not None and found.id == info.id else None
+
+
+def _info_of(library: Any, path: Path) -> dict[str, Any] | None:
+    """What the index keeps of the story in ``path`` (None when it does not load)."""
+    story = library.load(path).story
+    return None if story is None else _info(story)
 
 
 def _info(story: Any) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
@@ -29,7 +28,7 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             diags.extend(lib.shared_diagnostics)
             files += sum((path / f"{stem}.yaml").exists() for stem in _SHARED_MODELS)
             scenarios = scenario_files(path)
-            diags.extend(_check_many(lib, scenarios))
+            diags.extend(d for found in lib.map(_diagnostics, scenarios) for d in found)
             files += len(scenarios)
         elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
             _book, problems = load_language(path, limits, self_test=True)
@@ -58,57 +57,8 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
     return diags, files
 
 
-PARALLEL_FROM = 48  # stories in one folder from which checking is shared between processes
-
-
-def _check_many(lib: Library, scenarios: list[Path]) -> list[Diagnostic]:
-    """Every diagnostic for the stories of one folder, in order. A big folder is shared between
-    the computer's cores (each process reads the shared files once and checks every n-th story):
-    a thousand stories take about half as long on two cores."""
-    workers = min(_cores(), 8, len(scenarios) // (PARALLEL_FROM // 2))
-    if len(scenarios) < PARALLEL_FROM or workers < 2:
-        return [d for scenario in scenarios for d in lib.load(scenario).diagnostics]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork where there is one: the workers start with the shared files already read
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    chunks = [scenarios[i::workers] for i in range(workers)]
-    global _WORKER_LIBRARY
-    _WORKER_LIBRARY = lib
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                 initializer=_start_worker, initargs=(lib.folder, lib.fallback, lib.limits)) as pool:
-            done = list(pool.map(_check_chunk, chunks))
-    except (OSError, RuntimeError, ImportError):  # no processes to be had here: one at a time
-        return [d for scenario in scenarios for d in lib.load(scenario).diagnostics]
-    finally:
-        _WORKER_LIBRARY = None
-    by_path = {path: found for chunk, results in zip(chunks, done, strict=True)
-               for path, found in zip(chunk, results, strict=True)}
-    return [d for scenario in scenarios for d in by_path[scenario]]
-
-
-_WORKER_LIBRARY: Library | None = None
-
-
-def _start_worker(folder: Path, fallback: Path | None, limits: Limits) -> None:
-    """In a worker: the library of the parent when forked, else read again (spawned)."""
-    global _WORKER_LIBRARY
-    if _WORKER_LIBRARY is None or _WORKER_LIBRARY.folder != folder:
-        _WORKER_LIBRARY = Library(folder, fallback, limits, lint=True)
-
-
-def _check_chunk(chunk: list[Path]) -> list[list[Diagnostic]]:
-    assert _WORKER_LIBRARY is not None
-    return [_WORKER_LIBRARY.load(scenario).diagnostics for scenario in chunk]
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+def _diagnostics(lib: Library, scenario: Path) -> list[Diagnostic]:
+    return lib.load(scenario).diagnostics
 
 
 def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]
