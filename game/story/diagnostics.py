@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from game.story.values import BAD_TEXT
+
 Severity = Literal["error", "warning"]
 # A quoted value in a message (as repr writes one) longer than this is cut short, whoever
 # wrote the message: a 5,000-character name must not fill a writer's terminal.
@@ -28,12 +30,15 @@ class Diagnostic:
     hint: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("message", "hint"):
+        for name in ("path", "message", "hint"):
             text = getattr(self, name)
-            if text is not None and (len(text) > MAX_QUOTED + 2):
-                short = _shorten(text)
-                if short is not text:
-                    object.__setattr__(self, name, short)
+            if text is None:
+                continue
+            short = _shorten(text) if len(text) > MAX_QUOTED + 2 and name != "path" else text
+            if BAD_TEXT.search(short):  # a file's name or words can hold them: a terminal must never get one
+                short = BAD_TEXT.sub("?", short)
+            if short is not text:
+                object.__setattr__(self, name, short)
 
     def format(self) -> str:
         # A finding about the whole file (too big, unreadable) is put at 1:1, where editors'
