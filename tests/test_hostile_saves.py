@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from game import paths
@@ -194,26 +194,41 @@ json_value = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=4) |
     st.text(max_size=8), inner, max_size=4), max_leaves=12)
 FIELDS = ("fingerprint", "seed", "actions", "trail", "state", "spotted", "helped", "origin", "format",
           "readable_from", "scenario")
+INSIDE = ("state", "state", "state", "trail", "trail", "actions", "spotted", "origin")  # where damage hides best
 
 
 def mutate(data: dict, draw) -> dict:
-    """The save with some fields replaced, deleted, or changed inside."""
+    """The save with some fields replaced or deleted, or changed deep inside (one value of the
+    state, one index of the trail ...), which a check of the shape alone lets through."""
     out = json.loads(json.dumps(data))
-    for _ in range(draw(st.integers(1, 4))):
-        field = draw(st.sampled_from(FIELDS))
-        how = draw(st.sampled_from(["replace", "delete", "inside"]))
+    for _ in range(draw(st.integers(1, 3))):
+        how = draw(st.sampled_from(["replace", "delete", "inside", "inside", "inside"]))
+        field = draw(st.sampled_from(INSIDE if how == "inside" else FIELDS))
         if how == "delete":
             out.pop(field, None)
         elif how == "replace" or not isinstance(out.get(field), (list, dict)) or not out.get(field):
             out[field] = draw(json_value)
-        elif isinstance(out[field], list):
-            out[field][draw(st.integers(0, len(out[field]) - 1))] = draw(json_value)
         else:
-            out[field][draw(st.sampled_from(sorted(out[field])))] = draw(json_value)
+            _change_inside(out[field], draw)
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def _change_inside(node, draw) -> None:
+    """Replace one value somewhere inside a list or mapping (going down a level or two)."""
+    for _ in range(3):
+        keys = list(range(len(node))) if isinstance(node, list) else sorted(node)
+        if not keys:
+            return
+        key = draw(st.sampled_from(keys))
+        if isinstance(node[key], (list, dict)) and node[key] and draw(st.booleans()):
+            node = node[key]
+            continue
+        node[key] = draw(json_value)
+        return
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), steps=st.integers(0, 4))
 def test_a_fuzzed_save_resumes_and_plays_to_an_ending_or_is_refused(story, data, steps):
     from game.story.runtime import SaveError
@@ -226,7 +241,8 @@ def test_a_fuzzed_save_resumes_and_plays_to_an_ending_or_is_refused(story, data,
     play_to_an_ending(pt, data.draw(st.integers(0, 99)))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_fuzzed_save_file_is_resumed_or_moved_aside_with_a_notice(story, tmp_path_factory, data):
     home = tmp_path_factory.mktemp("home")
@@ -236,11 +252,11 @@ def test_a_fuzzed_save_file_is_resumed_or_moved_aside_with_a_notice(story, tmp_p
         store.write(Playthrough(story))
         outer = json.loads(store.path.read_text(encoding="utf-8"))
         outer["playthrough"] = mutate(outer["playthrough"], data.draw)
-        if data.draw(st.booleans()):
+        if data.draw(st.integers(0, 3)) == 0:
             outer[data.draw(st.sampled_from(["kind", "save_format", "scenario", "extra", "stem", "path"]))] = \
                 data.draw(json_value)
         text = json.dumps(outer)
-        if data.draw(st.booleans()):  # and the text itself cut or broken
+        if data.draw(st.integers(0, 3)) == 0:  # and the text itself cut or broken
             cut = data.draw(st.integers(0, len(text)))
             text = text[:cut] + data.draw(st.sampled_from(["", "9" * 5000, "\\u0000", "NaN", "}"]))
         store.path.write_text(text, encoding="utf-8")
@@ -301,7 +317,9 @@ settings_value = st.recursive(settings_leaf, lambda inner: st.lists(inner, max_s
     st.text(max_size=6), inner, max_size=3), max_leaves=8)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
+@example({"text_scale": HUGE}, "")
+@example({"master_volume": -HUGE, "theme": "\x00"}, "")
 @given(st.dictionaries(st.sampled_from([*Settings.__dataclass_fields__, "format", "other"]), settings_value,
                        max_size=6) | settings_value,
        st.sampled_from(["", "9" * 500, "NaN", "\\u0000", "]"]))
