@@ -426,6 +426,7 @@ def test_the_picker_builds_its_cards_from_the_index_and_loads_the_story_chosen(t
         made[0].write_text("id: broken\n", encoding="utf-8")  # changed after the picker opened
         pilot.screen.start_story(pilot.screen.all_cards[0].story)
         assert "could not be opened" in pilot.screen.empty.text
+        assert pilot.screen.empty in pilot.screen.widgets and pilot.screen.empty.rect.bottom <= pilot.screen.view.top
         pilot.app.apply(pilot.screen.start_story(pilot.screen.all_cards[1].story))
         assert isinstance(pilot.screen, PlayScreen) and pilot.screen.story.id == "story-001"
 
