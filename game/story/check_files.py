@@ -30,6 +30,9 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             scenarios = scenario_files(path)
             diags.extend(d for found in lib.map(_diagnostics, scenarios) for d in found)
             files += len(scenarios)
+            for saved_as_text in sorted(path.glob("*.y*ml.txt")):
+                diags.append(_saved_as_text(saved_as_text))
+                files += 1
         elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
             _book, problems = load_language(path, limits, self_test=True)
             diags.extend(problems)
@@ -47,6 +50,9 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             lib = Library(path.parent, fallback_shared, limits, lint=True)
             diags.extend(lib.load(path).diagnostics)
             files += 1
+        elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
+            diags.append(_saved_as_text(path))
+            files += 1
         elif path.suffix.lower() in DOCUMENT_SUFFIXES:
             diags.extend(_check_document(path, fallback_shared, limits, books))
             files += 1
@@ -59,6 +65,14 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
 
 def _diagnostics(lib: Library, scenario: Path) -> list[Diagnostic]:
     return lib.load(scenario).diagnostics
+
+
+def _saved_as_text(path: Path) -> Diagnostic:
+    """Notepad's "Save as" adds .txt unless "All files" is chosen: the game never sees such a
+    story, and checked as a document it would pass."""
+    return Diagnostic(str(path), None, None, "error", "E000",
+                      f"this file's name ends in {Path(path.stem).suffix}.txt, so it is a text document, not a story",
+                      f"rename it to {path.stem} (in Notepad, choose 'All files' as the type when you save)")
 
 
 def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]

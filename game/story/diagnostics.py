@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 from game.story.values import BAD_TEXT
@@ -28,6 +28,8 @@ class Diagnostic:
     code: str
     message: str
     hint: str | None = None
+    # a second, more technical wording (YAML's own words for a syntax error), shown after the hint
+    detail: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("path", "message", "hint"):
@@ -47,6 +49,8 @@ class Diagnostic:
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
+        if self.detail:
+            text += f"\n    ({self.detail})"
         return text
 
     def as_dict(self) -> dict[str, object]:
@@ -56,7 +60,7 @@ class Diagnostic:
         """The same finding as an error (for ``check --strict``)."""
         if self.severity == "error":
             return self
-        return Diagnostic(self.path, self.line, self.col, "error", self.code, self.message, self.hint)
+        return replace(self, severity="error")
 
 
 def _shorten(text: str) -> str:

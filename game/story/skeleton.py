@@ -26,7 +26,7 @@ _TEMPLATE = """\
 # and scenes/example.yaml is a longer example. Lines starting with # are notes for you:
 # the game ignores them, so you can delete them when you no longer need them.
 #
-# Safeguarding, in short (the full guide is in docs/writing.md):
+# Safeguarding, in short (read the whole guide, docs/safeguarding.md, before you write):
 #   - The pupil plays a FRIEND who notices. Never the young person being targeted.
 #   - It is never the young person's fault. Feedback talks about what the abuser did and
 #     what a friend or trusted adult can do, never about what the young person "should" do.

@@ -78,19 +78,25 @@ def _lines(ctx: Context) -> Iterator[tuple[tuple[Any, ...], Line]]:
 def speakers_exist(ctx: Context) -> Iterator[Diagnostic]:
     chars = ctx.scenario.characters
     speakers = [*chars, NARRATOR]
+    known = ", ".join(chars)
+
+    def hint(who: str, words: str, choices: list[str]) -> str:
+        # a renamed character is the usual cause: say which ids there are when none is close
+        return ctx.did_you_mean(who, choices) or f"{words}the characters' ids are {known}"
+
     for path, line in _lines(ctx):
         if line.speaker != NARRATOR and line.speaker not in chars:
             yield ctx.src.diag(path, "E022", f"the speaker {line.speaker!r} is not one of the characters",
-                               ctx.did_you_mean(line.speaker, speakers)
-                               or "add them under 'characters:', or write narration as plain text")
+                               hint(line.speaker, f"add {line.speaker!r} under 'characters:', or write narration "
+                                    "as plain text; ", speakers))
     for sid, scene in ctx.scenario.scenes.items():
         for i, who in enumerate(scene.present):
             if who not in chars:
                 yield ctx.src.diag(("scenes", sid, "present", i), "E022", f"{who!r} is not one of the characters",
-                                   ctx.did_you_mean(who, chars))
+                                   hint(who, "", list(chars)))
         if scene.phone is not None and scene.phone not in chars:
             yield ctx.src.diag(("scenes", sid, "phone"), "E022", f"the phone's owner {scene.phone!r} is not one of "
-                               "the characters", ctx.did_you_mean(scene.phone, chars))
+                               "the characters", hint(scene.phone, "", list(chars)))
 
 
 def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -102,7 +108,8 @@ def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
         info = signs.get(line.sign)
         if info is None:
             yield ctx.src.diag((*path, "sign"), "E023", f"{line.sign!r} is not a warning sign in scenes/signs.yaml",
-                               ctx.did_you_mean(line.sign, signs) or "see docs/writing.md for the list of signs")
+                               ctx.did_you_mean(line.sign, signs)
+                               or "the list of signs is in docs/writing.md, section 9, and scenes/signs.yaml")
         elif band not in info.bands:
             yield ctx.src.diag((*path, "sign"), "E038",
                                f"the sign {line.sign!r} is only for the {' and '.join(info.bands)} band, "
