@@ -485,3 +485,17 @@ def test_a_background_read_through_the_one_opener_still_covers_any_window(monkey
             assert found is not None and found.get_size() == size
     finally:
         pygame.display.quit()
+
+
+def test_a_big_folder_is_checked_on_every_core_with_the_same_findings(tmp_path, monkeypatch):
+    from game.story import library
+    from game.story.check_files import check_paths
+
+    made = library_of(tmp_path / "scenes", library.PARALLEL_FROM + 2)
+    made[7].write_text(made[7].read_text(encoding="utf-8").replace("go: told-teacher", "go: told-teachr"),
+                       encoding="utf-8")
+    shared = check_paths([tmp_path / "scenes"], SCENES)
+    monkeypatch.setattr(library, "PARALLEL_FROM", 10**9)
+    alone = check_paths([tmp_path / "scenes"], SCENES)
+    assert shared == alone and shared[1] == len(made)
+    assert [d.path for d in shared[0] if d.code == "E021"] == [str(made[7])]

@@ -32,7 +32,7 @@ class Diagnostic:
     detail: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("path", "message", "hint"):
+        for name in ("path", "message", "hint", "detail"):
             text = getattr(self, name)
             if text is None:
                 continue

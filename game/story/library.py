@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,8 +51,11 @@ class Library:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # fork where there is one: the workers start with this library already read
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        # fork where there is one and nothing else runs in this process (the window has sound and
+        # speech threads: a fork would copy their locks as they are): the workers start with this
+        # library already read. Else each worker starts afresh and reads it again.
+        forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        method = "fork" if forkable else "spawn"
         chunks = [paths[i::workers] for i in range(workers)]
         global _WORKER
         _WORKER = self
