@@ -22,6 +22,7 @@ from game.saves import COULD_NOT_CONTINUE, Problem, Resumed, SaveStore, library_
 from game.settings import SETTINGS_RESET, SOME_RESET, Settings, read_settings, settings_path
 from game.story.library import Library
 from game.story.runtime import SAVE_PART_LOST, Playthrough
+from tests.test_saves import played
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -48,11 +49,8 @@ def story(library: Library):
 
 
 def saved(story, steps: int = 2) -> dict:
-    pt = Playthrough(story)
-    pt.spot("lunch.3")
-    for _ in range(steps):
-        pt.choose(0)
-    return json.loads(json.dumps(pt.to_json()))
+    """The save of test_saves.played(story, steps), as it comes back from a file."""
+    return json.loads(json.dumps(played(story, steps).to_json()))
 
 
 def play_to_an_ending(pt: Playthrough, seed: int = 0) -> None:
