@@ -47,8 +47,9 @@ def backgrounds_exist(ctx: Context) -> Iterator[Diagnostic]:
         return
     folder = backgrounds_dir()
     known: list[str] | None = None
+    found = {name: background_file(folder, name) is not None for name in {name for _sid, name in wanted}}
     for sid, name in wanted:
-        if background_file(folder, name) is not None:
+        if found[name]:
             continue
         if known is None:
             known = available_backgrounds(folder)
