@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from game.story.folder import SHARED_FILES, is_scenario_file
+from game.story.folder import SHARED_FILES, is_scenario_name
 from game.story.values import clean_text, load_json
 
 INDEX_FORMAT = 1
@@ -122,7 +122,7 @@ def _scan(folder: Path) -> list[tuple[str, int, int]]:
     found = []
     with os.scandir(folder) as listing:
         for item in listing:
-            if not is_scenario_file(Path(item.name)):
+            if not is_scenario_name(item.name):
                 continue
             try:
                 st = item.stat()  # follows a link, as reading the file would
@@ -195,20 +195,21 @@ def _read_index(where: Path, stamp: list[Any]) -> dict[str, _Entry]:
     return out
 
 
+_INFO_KEYS = {f.name for f in fields(StoryInfo)} - {"path"}
 _TEXTS = ("id", "title", "band", "setting")
 _LISTS = ("themes", "signs", "content_notes")
 
 
 def _checked_entry(name: str, raw: Any) -> _Entry | None:
     """An index entry, every field checked (it is a file on the pupil's computer), or None."""
-    if not (is_scenario_file(Path(name)) and Path(name).name == name and isinstance(raw, dict)):
+    if not (isinstance(raw, dict) and is_scenario_name(name)):
         return None
     size, mtime_ns, info = raw.get("size"), raw.get("mtime_ns"), raw.get("info")
     if not (_whole(size) and _whole(mtime_ns)):
         return None
     if info is None:
         return _Entry(size, mtime_ns, None)
-    if not isinstance(info, dict) or set(info) != {f.name for f in fields(StoryInfo)} - {"path"}:
+    if not isinstance(info, dict) or info.keys() != _INFO_KEYS:
         return None
     if not all(clean_text(info[k]) for k in _TEXTS) or not _whole(info["minutes"]):
         return None

@@ -10,7 +10,14 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def is_scenario_file(path: Path) -> bool:
-    return path.suffix in SUFFIXES and path.stem not in SHARED_FILES and not path.name.startswith(".")
+    return is_scenario_name(path.name)
+
+
+def is_scenario_name(name: str) -> bool:
+    """The same for a file name (a folder of thousands is listed without a Path for each)."""
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot) and f".{suffix}" in SUFFIXES and stem not in SHARED_FILES and not name.startswith(".") \
+        and "/" not in name and "\\" not in name
 
 
 def scenario_files(folder: Path) -> list[Path]:
