@@ -18,7 +18,8 @@ Sections (all by default; ``--only`` runs one):
   5,000 is held to five times those.
 - **hostile**: ``check --strict`` on files made to be expensive (a state of 3,000 flags, 100,000
   states with many conditioned lines, 100,000 states with six choices a scene), each under 1 MiB:
-  at most 3 s and 400 MB each, and W052 said when a bound was hit.
+  at most 3 s (the checking process's CPU time, which is its wall time on a quiet machine; the
+  wall time is reported beside it) and 400 MB each, and W052 said when a bound was hit.
 
 The scenarios are synthetic but shaped like real ones: 4-8 lines a scene in the shorthand
 forms, warning signs valid for the 11-13 band, 2-3 choices with feedback, flags and counters
@@ -573,10 +574,11 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(["check", "--strict", sys.argv[1]])
 seconds = time.perf_counter() - t0
+cpu = time.process_time()
 with open("/proc/self/status") as fh:
     hwm = int(re.search(r"VmHWM:\\s*(\\d+)", fh.read()).group(1))
 codes = sorted(set(re.findall(r"\\[([EW]\\d{3})\\]", out.getvalue())))
-print(json.dumps({"seconds": seconds, "peak_kb": hwm, "exit_code": code, "codes": codes}))
+print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_kb": hwm, "exit_code": code, "codes": codes}))
 """
 
 
@@ -594,11 +596,14 @@ def bench_hostile() -> dict[str, object]:
             wall, done = _timed([sys.executable, "-c", _CHECK_CHILD, str(path)], _child_env(Path(tmp) / "home"))
             got = json.loads(done.stdout.strip().splitlines()[-1])
             peak_mb = got["peak_kb"] / 1024
-            ok = (got["seconds"] <= HOSTILE_TARGETS["seconds"] and peak_mb <= HOSTILE_TARGETS["peak_mb"]
+            # judged on the CPU time of the one process that checks (its wall time on a quiet
+            # machine): on a shared one, other work stretches the wall time, reported beside it
+            ok = (got["cpu_s"] <= HOSTILE_TARGETS["seconds"] and peak_mb <= HOSTILE_TARGETS["peak_mb"]
                   and "W052" in got["codes"] and path.stat().st_size < 1 << 20)
             oks.append(ok)
-            out[sid] = {"bytes": path.stat().st_size, "check_strict_s": r(got["seconds"], 3),
-                        "process_wall_s": r(wall, 3), "peak_mb": r(peak_mb, 1), "codes": got["codes"],
+            out[sid] = {"bytes": path.stat().st_size, "check_strict_cpu_s": r(got["cpu_s"], 3),
+                        "check_strict_wall_s": r(got["seconds"], 3), "process_wall_s": r(wall, 3),
+                        "peak_mb": r(peak_mb, 1), "codes": got["codes"],
                         "target_s": HOSTILE_TARGETS["seconds"], "target_mb": HOSTILE_TARGETS["peak_mb"], "ok": ok}
     out["ok"] = all(oks)
     return out
