@@ -77,7 +77,7 @@ def test_a_nul_character_is_refused_with_its_line_and_column(load, changed, loca
 
 @pytest.mark.parametrize("char", ["\x1b", "\x7f", "\x0c"])
 def test_an_invisible_control_character_is_refused(load, changed, locate, char):
-    text = changed("  - Look at how to block", f"  - Look at how{char} to block")
+    text = changed("  - Look at how to report", f"  - Look at how{char} to report")
     d = only(load(text), "E004")
     assert (d.line, d.col) == locate(text, char)
 
@@ -150,7 +150,7 @@ def test_an_anchor_is_refused_with_its_line(load, changed, locate):
 
 
 def test_an_alias_is_refused_with_its_line(load, changed, locate):
-    text = changed("  - Look at how to block", "  - *follow\n  - Look at how to block")
+    text = changed("  - Look at how to report", "  - *follow\n  - Look at how to report")
     d = only(load(text), "E006")
     assert (d.line, d.col) == locate(text, "*follow")
 
@@ -312,7 +312,7 @@ def test_an_unclosed_quote_at_the_end_of_a_file_gets_a_hint_to_close_it(load, ch
 
 def test_an_unclosed_quote_names_the_line_where_the_quoted_text_starts(load, changed, locate):
     # YAML reads on to the next quote mark (many lines later) and stumbles only there
-    text = changed("  - Look at how to block", '  - "Look at how to block')
+    text = changed("  - Look at how to report", '  - "Look at how to report')
     d = only(load(text), "E001")
     assert (d.line, d.col) == locate(text, '"Look')  # the line to change, not where YAML stumbled
     stumbled = locate(text, '"This isn')[0]

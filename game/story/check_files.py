@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from game.story.diagnostics import Diagnostic
 from game.story.files import FileTooBig, read_file
-from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import load_language, load_model, unreadable
-from game.story.model import HelpFile, LanguageFile, SignsFile, ThemesFile
-from game.story.safe_yaml import Limits
+from game.story.library import Library, is_scenario_file, library_display, scenario_files
+from game.story.load import load_language, load_model, read_source, unreadable
+from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
+from game.story.safe_yaml import Limits, Marks
+from game.story.source import Source
 
-_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile}
+_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile,
+                  "skills": SkillsFile}
 DOCUMENT_SUFFIXES = (".md", ".txt")
 
 
@@ -28,8 +31,13 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             diags.extend(lib.shared_diagnostics)
             files += sum((path / f"{stem}.yaml").exists() for stem in _SHARED_MODELS)
             scenarios = scenario_files(path)
-            diags.extend(d for found in lib.map(_diagnostics, scenarios) for d in found)
+            checked = lib.map(_checked, scenarios)  # on every core, for a big folder
+            for found, _scenario in checked:
+                diags.extend(found)
             files += len(scenarios)
+            readable = [(_SourceLater(p, limits), scenario)
+                        for p, (_found, scenario) in zip(scenarios, checked, strict=True) if scenario is not None]
+            diags.extend(_across_the_library(readable, _library_beside(path, fallback_shared, limits)))
             for saved_as_text in sorted(path.glob("*.y*ml.txt")):
                 diags.append(_saved_as_text(saved_as_text))
                 files += 1
@@ -48,8 +56,11 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             files += 1
         elif is_scenario_file(path):
             lib = Library(path.parent, fallback_shared, limits, lint=True)
-            diags.extend(lib.load(path).diagnostics)
+            result = lib.load(path)
+            diags.extend(result.diagnostics)
             files += 1
+            readable = [(result.source, result.scenario)] if result.source and result.scenario else []
+            diags.extend(_across_the_library(readable, _library_beside(path.parent, fallback_shared, limits, path)))
         elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
             diags.append(_saved_as_text(path))
             files += 1
@@ -63,8 +74,60 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
     return diags, files
 
 
-def _diagnostics(lib: Library, scenario: Path) -> list[Diagnostic]:
-    return lib.load(scenario).diagnostics
+def _checked(lib: Library, scenario: Path) -> tuple[list[Diagnostic], Scenario | None]:
+    """A story's diagnostics, and what the checks across the library need of it (its Scenario, which
+    can travel back from a worker process; its Source cannot, and is read again if needed)."""
+    result = lib.load(scenario)
+    return result.diagnostics, result.scenario if result.source is not None else None
+
+
+class _SourceLater:
+    """A checked story's Source, read again only when a check across the library has something
+    to say about it (it locates the message): the story was checked in another process."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits, self._source = path, limits, None
+
+    def _read(self) -> Source:
+        if self._source is None:
+            display = library_display(self.path)
+            self._source = read_source(self.path, self.limits, display)[0] or Source(display, "", {}, Marks())
+        return self._source
+
+    def diag(self, *args: Any, **kwargs: Any) -> Diagnostic:
+        return self._read().diag(*args, **kwargs)
+
+    def text_path(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        return self._read().text_path(*args, **kwargs)
+
+
+def _across_the_library(checked: list[tuple[Any, Scenario]], others: list[Scenario]) -> list[Diagnostic]:
+    """The checks that compare stories (check/library_names.py), for the files that loaded
+    (each with its Source, or a _SourceLater). A story in ``others`` with the id of a checked one
+    is the same story (a draft of it) and is left out."""
+    from game.story.check.library_names import names_across_the_library
+
+    ids = {s.id for _src, s in checked}
+    return names_across_the_library(checked, [s for s in others if s.id not in ids])
+
+
+def _library_beside(folder: Path, library: Path | None, limits: Limits, checked: Path | None = None
+                    ) -> list[Scenario]:
+    """The stories a checked story joins, read for their names only (quick: no linter): with a file
+    (``checked``), the others in its folder; and the library folder's, when it is checked from elsewhere
+    (a draft in drafts/ joins scenes/)."""
+    folders = [folder] if checked is not None else []
+    if library is not None and library.is_dir() and library.resolve() != folder.resolve():
+        folders.append(library)
+    found: list[Scenario] = []
+    for where in folders:
+        lib = Library(where, library, limits)
+        for path in scenario_files(where):
+            if checked is None or path.resolve() != checked.resolve():
+                scenario = lib.load(path).scenario
+                if scenario is not None:
+                    found.append(scenario)
+    return found
 
 
 def _saved_as_text(path: Path) -> Diagnostic:

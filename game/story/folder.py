@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SHARED_FILES = ("signs", "help", "themes", "language")  # the shared data files beside the stories
+SHARED_FILES = ("signs", "help", "themes", "language", "skills")  # the shared data files beside the stories
 SUFFIXES = (".yaml", ".yml")
 
 

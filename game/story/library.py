@@ -35,7 +35,7 @@ class Library:
         self.shared, self.shared_diagnostics = load_shared(self.folder, self.fallback, self.limits, self.lint)
 
     def load(self, path: Path) -> LoadResult:
-        return load_scenario(path, self.shared, self.limits, display=_display(path), lint=self.lint)
+        return load_scenario(path, self.shared, self.limits, display=library_display(path), lint=self.lint)
 
     def load_all(self) -> list[tuple[Path, LoadResult]]:
         return [(p, self.load(p)) for p in scenario_files(self.folder)]
@@ -111,7 +111,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _display(path: Path) -> str:
+def library_display(path: Path) -> str:
     """Paths in messages: relative to the current folder when that is shorter."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))

@@ -9,12 +9,13 @@ from game.story import conditions
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, RESERVED_IDS, Line, is_id
+from game.story.shared import SHARED_FILES
 
 _ID_HINT = "ids use lowercase letters, numbers, - and _ only, e.g. bus-stop"
 
 
 def file_name_matches_id(ctx: Context) -> Iterator[Diagnostic]:
-    shared_name = ctx.scenario.id in ("signs", "help", "themes", "language")
+    shared_name = ctx.scenario.id in SHARED_FILES
     if ctx.scenario.id != ctx.stem:
         yield ctx.src.diag(("id",), "E020", f"the id {ctx.scenario.id!r} is not the file's name {ctx.stem!r}",
                            f"use id: {ctx.stem}"
@@ -115,6 +116,19 @@ def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
                                f"the sign {line.sign!r} is only for the {' and '.join(info.bands)} band, "
                                f"not {band}",
                                "the safeguarding guide keeps parties, alcohol, drugs, cars and debt for 14-16")
+
+
+def skills_are_known(ctx: Context) -> Iterator[Diagnostic]:
+    skills = ctx.shared.skills
+    if not skills:
+        return
+    for sid, scene in ctx.scenario.scenes.items():
+        for i, choice in enumerate(scene.choices):
+            for j, skill in enumerate(choice.skills):
+                if skill not in skills:
+                    yield ctx.src.diag(("scenes", sid, "choices", i, "skills", j), "E083",
+                                       f"{skill!r} is not a skill in scenes/skills.yaml",
+                                       ctx.did_you_mean(skill, skills) or "the skills are: " + ", ".join(skills))
 
 
 def themes_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -221,5 +235,6 @@ def size_within_limits(ctx: Context) -> Iterator[Diagnostic]:
 
 REFERENCE_RULES = (
     file_name_matches_id, ids_are_well_formed, start_exists, roles_are_cast, speakers_exist, signs_are_known,
-    themes_are_known, ways_on_exist, conditions_parse, effects_fit_state, asset_names_are_plain, size_within_limits,
+    skills_are_known, themes_are_known, ways_on_exist, conditions_parse, effects_fit_state, asset_names_are_plain,
+    size_within_limits,
 )
