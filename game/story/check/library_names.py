@@ -69,6 +69,11 @@ def names_across_the_library(checked: Iterable[tuple[Source, Scenario]], others:
     for scenario in [s for _src, s in checked] + list(others):
         for key, person in people(scenario).items():
             everyone.setdefault(key, []).append(person)
+    # Every name in the library, as one pattern made once (longest first): one per story, of
+    # every name but its own, made a library of a thousand stories take minutes.
+    key_of = {p.word: key for key, ps in everyone.items() for p in ps}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(key_of, key=len, reverse=True))
+                         + r")(?![\w-])") if key_of else None
     found: list[Diagnostic] = []
     for src, scenario in checked:
         mine = people(scenario)
@@ -80,26 +85,41 @@ def names_across_the_library(checked: Iterable[tuple[Source, Scenario]], others:
                     f"{person.word!r} is also a character in {_list(p.describe() for p in elsewhere)}",
                     "one name, one person, across the library: pupils meet these stories side by side, so give "
                     "this character a name no other story uses", severity="warning"))
-        found += _mentions(src, scenario, mine, everyone)
+        if pattern is not None:
+            found += _mentions(src, scenario, mine, everyone, pattern, key_of)
     return found
 
 
-def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: dict[str, list[Person]]
-              ) -> list[Diagnostic]:
-    words = {p.word: key for key, ps in everyone.items() if key not in mine for p in ps if p.story != scenario.id}
-    if not words:
-        return []
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                         + r")(?![\w-])")
+def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: dict[str, list[Person]],
+              pattern: re.Pattern[str], key_of: dict[str, str]) -> list[Diagnostic]:
+    """W080 where the story's words mention another story's character. ``pattern`` finds every
+    name in the library; a name of this story's own found there is passed over, as if it were not
+    in the pattern: a shorter name of another story's starting at the same place is taken instead
+    (its own "Mary Ann" holds another's "Mary"), and the search goes on from the next letter."""
+
+    def theirs(word: str) -> list[Person]:
+        key = key_of.get(word)
+        if key is None or key in mine:
+            return []
+        return [p for p in everyone[key] if p.story != scenario.id]
+
     found: list[Diagnostic] = []
     said: set[str] = set()
     for path, key, text in _texts(scenario):
-        for m in pattern.finditer(text):
-            word = m.group(1)
+        at = 0
+        while (m := pattern.search(text, at)) is not None:
+            word, owners = m.group(1), theirs(m.group(1))
+            if not owners:
+                word = next((text[m.start():end] for end in range(m.end() - 1, m.start(), -1)
+                             if not _NAME_GOES_ON.match(text, end) and theirs(text[m.start():end])), "")
+                if not word:
+                    at = m.start() + 1
+                    continue
+                owners = theirs(word)
+            at = m.start() + len(word)
             if word in said:
                 continue
             said.add(word)
-            owners = [p for p in everyone[words[word]] if p.story != scenario.id]
             found.append(src.diag(
                 src.text_path(path, key), "W080",
                 f"{word!r} is mentioned here, but it is the name of a character in "
@@ -109,6 +129,12 @@ def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: d
     return found
 
 
+_NAME_GOES_ON = re.compile(r"[\w-]")  # a name found ends where this does not follow
+MOST_LISTED = 8  # stories named in one message; the rest are counted
+
+
 def _list(items: Iterable[str]) -> str:
     items = list(items)
+    if len(items) > MOST_LISTED:
+        items = [*items[:MOST_LISTED - 1], f"{len(items) - MOST_LISTED + 1} more stories"]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
