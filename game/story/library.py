@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable
@@ -59,6 +60,9 @@ class Library:
         chunks = [paths[i::workers] for i in range(workers)]
         global _WORKER
         _WORKER = self
+        # what the workers inherit stays shared: without this the collector's bookkeeping writes
+        # to every object it finds, and each page so written is copied into each worker
+        gc.freeze()
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                      initializer=_start_worker,
@@ -68,6 +72,7 @@ class Library:
             return [each(self, path) for path in paths]
         finally:
             _WORKER = None
+            gc.unfreeze()
         by_path = {path: result for chunk, results in zip(chunks, done, strict=True)
                    for path, result in zip(chunk, results, strict=True)}
         return [by_path[path] for path in paths]

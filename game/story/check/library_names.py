@@ -70,6 +70,10 @@ def names_across_the_library(checked: Iterable[tuple[Source, Scenario]], others:
         for key, person in people(scenario).items():
             everyone.setdefault(key, []).append(person)
     key_of = {p.word: key for key, ps in everyone.items() for p in ps}  # every name in the library
+    firsts: dict[str, set[str]] = {}  # the first run of letters of each name -> the names' keys
+    for word, key in key_of.items():
+        if (run := _RUN.match(word)) is not None:
+            firsts.setdefault(run.group(), set()).add(key)
     found: list[Diagnostic] = []
     for src, scenario in checked:
         mine = people(scenario)
@@ -81,16 +85,17 @@ def names_across_the_library(checked: Iterable[tuple[Source, Scenario]], others:
                     f"{person.word!r} is also a character in {_list(p.describe() for p in elsewhere)}",
                     "one name, one person, across the library: pupils meet these stories side by side, so give "
                     "this character a name no other story uses", severity="warning"))
-        found += _mentions(src, scenario, mine, everyone, key_of)
+        found += _mentions(src, scenario, mine, everyone, key_of, firsts)
     return found
 
 
 def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: dict[str, list[Person]],
-              key_of: dict[str, str]) -> list[Diagnostic]:
+              key_of: dict[str, str], firsts: dict[str, set[str]]) -> list[Diagnostic]:
     """W080 where the story's words mention another story's character: at each place a word
     starts, the longest name of another story's that ends there at a word's end. Names are looked
-    up in ``key_of`` (every name in the library) rather than matched by a pattern of them all,
-    which costs as much as the names there are at every letter: a library of a thousand stories
+    up in ``key_of`` (every name in the library) and ``firsts`` (the first run of letters of each
+    name, and the keys of the names that start with it), rather than matched by a pattern of them
+    all, which costs as much as there are names at every letter: a library of a thousand stories
     has four thousand."""
 
     def theirs(word: str) -> list[Person]:
@@ -99,15 +104,18 @@ def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: d
             return []
         return [p for p in everyone[key] if p.story != scenario.id]
 
-    initials = {word[0] for word in key_of}
     found: list[Diagnostic] = []
     said: set[str] = set()
     for path, key, text in _texts(scenario):
+        # a name found starts with a run of letters that is a whole run of the text's: only the
+        # runs that start another story's name are looked at (most texts have none)
+        wanted = {r for r in firsts.keys() & set(_RUN.findall(text)) if firsts[r] - mine.keys()}
+        if not wanted:
+            continue
         at = 0
-        while (start := _WORD_STARTS.search(text, at)) is not None:
-            first = start.start()
-            if text[first] not in initials:  # most words: no name starts with their letter
-                at = first + 1
+        for run in _RUN.finditer(text):
+            first = run.start()
+            if first < at or run.group() not in wanted or (first and _NAME_LETTER.match(text, first - 1)):
                 continue
             gap = _GAP.search(text, first)
             last = gap.start() if gap else len(text)  # a name holds no space
@@ -119,7 +127,6 @@ def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: d
                     word = text[first:end]
                     break
             if not word:
-                at = first + 1
                 continue
             at = first + len(word)
             if word in said:
@@ -134,8 +141,9 @@ def _mentions(src: Source, scenario: Scenario, mine: dict[str, Any], everyone: d
     return found
 
 
-_WORD_STARTS = re.compile(r"(?<![\w-])\w")  # where a name can start
-_WORD_ENDS = re.compile(r"[^\w-]")  # and where one ends
+_RUN = re.compile(r"\w+")  # a run of letters (and digits)
+_NAME_LETTER = re.compile(r"[\w-]")  # a name starts where none of these comes before
+_WORD_ENDS = re.compile(r"[^\w-]")  # and ends where one of these comes after
 _GAP = re.compile(r"\s")
 MOST_LISTED = 8  # stories named in one message; the rest are counted
 
