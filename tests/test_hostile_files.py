@@ -447,7 +447,9 @@ def test_a_long_name_is_shortened_in_its_message(load, changed):
 
 def test_any_long_quoted_value_in_any_message_is_shortened():
     d = Diagnostic("x.yaml", 1, 1, "error", "E999", f"the scene {'s' * 5000!r} and {'t' * 9!r} can't be", "h")
-    assert "'" + "s" * 59 + "...'" in d.message and "'ttttttttt'" in d.message and "can't" in d.message
+    from game.story.diagnostics import MAX_QUOTED
+
+    assert "'" + "s" * (MAX_QUOTED - 1) + "...'" in d.message and "'ttttttttt'" in d.message and "can't" in d.message
 
 
 def test_the_classroom_files_e002_hint_does_not_talk_about_stories():

@@ -12,7 +12,7 @@ from game.story.values import BAD_TEXT
 Severity = Literal["error", "warning"]
 # A quoted value in a message (as repr writes one) longer than this is cut short, whoever
 # wrote the message: a 5,000-character name must not fill a writer's terminal.
-MAX_QUOTED = 60
+MAX_QUOTED = 120
 MAX_MESSAGE = 600  # and no message or hint is longer than this in all
 # (a quote after a letter is an apostrophe, as in "can't", and starts nothing)
 _LONG_QUOTED = re.compile(rf"(?<!\w)'(?:[^'\\\n]|\\.){{{MAX_QUOTED},}}'(?!\w)"
