@@ -34,6 +34,10 @@ class FileProblem(OSError):
     """A file that was not read; ``str()`` is one plain sentence for a writer or a log."""
 
 
+class LinkOut(FileProblem):
+    """A link to a file outside the folder it belongs to."""
+
+
 class FileTooBig(FileProblem):
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(f"the file is {size:,} bytes; the limit is {limit:,}")
@@ -93,7 +97,7 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int,
     if problem is not None:
         raise FileProblem(problem)
     if within is not None and not confined(path, within):
-        raise FileProblem(f"this is a link to a file outside the folder {Path(within).name or within}")
+        raise LinkOut(f"this is a link to a file outside the folder {Path(within).name or within}")
     if before.st_size > max_bytes:
         raise FileTooBig(before.st_size, max_bytes)
     fd = os.open(path, _FLAGS)

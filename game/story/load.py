@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from game.story import safe_yaml
 from game.story.check import Context, run_checks, run_story_checks
 from game.story.diagnostics import Diagnostic, has_errors
-from game.story.files import FileProblem, FileTooBig, read_file
+from game.story.files import FileProblem, FileTooBig, LinkOut, read_file
 from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
 from game.story.safe_yaml import Limits
 from game.story.shared import SHARED_FILES as SHARED_FILES  # re-exported: library, watch and new read it here
@@ -52,15 +52,14 @@ class LoadResult:
 
 
 def read_source(path: str | os.PathLike[str], limits: Limits, display: str | None = None, *,
-                within: str | os.PathLike[str] | None = None, confine: bool = True, partial: bool = False
-                ) -> tuple[Source | None, bytes, list[Diagnostic]]:
+                confine: bool = True, partial: bool = False) -> tuple[Source | None, bytes, list[Diagnostic]]:
     """Read and parse a file safely; a Source when it parsed, else the reasons why not.
 
     Read only through game/story/files.py: an ordinary file, not over the size limit, and (with
-    ``confine``) inside ``within``, by default the folder it is in, so a link out of the scenes
-    folder is never followed. ``partial``: see parse_bytes."""
+    ``confine``) inside the folder it is in, so a link out of the scenes folder is never
+    followed. ``partial``: see parse_bytes."""
     name = display or str(path)
-    folder = (within if within is not None else Path(path).parent) if confine else None
+    folder = Path(path).parent if confine else None
     try:
         raw = read_file(path, max_bytes=limits.max_bytes, within=folder)
     except FileTooBig as exc:
@@ -75,7 +74,7 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
     """E000 for a file that could not be opened: missing, no permission, a folder, a pipe, a link out."""
     if isinstance(exc, FileProblem):
         reason = str(exc)
-        hint = ("copy the file into the folder instead of linking to it" if "link" in reason
+        hint = ("copy the file into the folder instead of linking to it" if isinstance(exc, LinkOut)
                 else "only ordinary files are read: move this out of the folder, or rename it")
     else:
         reason = exc.strerror or str(exc)
