@@ -68,6 +68,10 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
         self.story = story
         self.pt = playthrough if playthrough is not None else Playthrough(story, new_seed())
         self.store = store
+        # True while the story shown came from the autosave and no choice has been made since: if
+        # the window fails now, the save may be why, so it is moved aside (see crashed) and the
+        # crash screen never offers to go back into it.
+        self.resumed = False
         self.revealed = min(len(self.pt.lines), max(1, revealed)) if revealed else min(1, len(self.pt.lines))
         self.picked = self.revealed - 1  # the line in the box (Up/Down move it back over this scene)
         self.card: Card | None = None
@@ -353,6 +357,7 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
             self.freeze()
         choice = self.pt.choose(index)
         self.autosave_new_scene()
+        self.resumed = False  # the engine took a step from the save and saved it again
         if choice.feedback:
             self.card = Card("feedback", choice.text, choice.feedback, self.after_choice)
             self.feedback.show(self.card.kind, self.card.title, self.card.text, self._card_button_words())
@@ -407,6 +412,12 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
     def end_save(self) -> None:
         if self.store is not None:
             self.store.clear()
+
+    def crashed(self) -> None:
+        """A save that fails as soon as it is resumed would fail each time Continue resumed it:
+        it is moved aside (with its backup) before the crash screen looks for a place to go back to."""
+        if self.resumed and self.store is not None:
+            self.store.set_aside()
 
     def undo(self) -> Action | None:
         if not self.pt.undo():
