@@ -39,17 +39,18 @@ import pygame
 from game.classroom_path import contact_lines
 from game.saves import SaveStore
 from game.story.runtime import Playthrough, new_seed
-from game.story.story import Line, Story
+from game.story.story import Story
 from game.ui.play.arrange import arrange_chat, arrange_place
 from game.ui.play.card import FeedbackCard
 from game.ui.play.choices import ChoiceButton, ChoiceMenu, Panel
 from game.ui.play.dialogue import DialogueBox
-from game.ui.play.faces import Faces, Reaction
+from game.ui.play.faces import Faces
 from game.ui.play.keys import PlayInput
 from game.ui.play.motion import PlayMotion
-from game.ui.play.phone import Phone, Shown, message_time
-from game.ui.play.stage import Stage, stage_cast
+from game.ui.play.phone import Phone
+from game.ui.play.stage import Stage
 from game.ui.play.timing import Timer
+from game.ui.play.words import PlayWords
 from game.ui.screen import Action, Push, Replace, Screen, break_button, help_button
 from game.ui.widgets import Button, ButtonRow, FocusPulse, Label, Widget
 
@@ -61,7 +62,7 @@ class Card:
     text: str
     then: Callable[[], Action | None]
 
-class PlayScreen(PlayMotion, PlayInput, Screen):
+class PlayScreen(PlayWords, PlayMotion, PlayInput, Screen):
     def __init__(self, story: Story, playthrough: Playthrough | None = None, store: SaveStore | None = None,
                  revealed: int | None = None) -> None:
         super().__init__()
@@ -184,29 +185,6 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
     def next_shown(self) -> bool:
         return not self.choosing
 
-    def display_name(self, line: Line) -> str | None:
-        name = self.story.speaker_name(line.speaker)
-        character = self.story.characters.get(line.speaker)
-        if name and line.via == "phone":
-            return f"{name} (on the phone)"
-        if name and character is not None and character.role == "player":
-            return f"{name} (you)"
-        return name
-
-    def shown(self) -> list[Shown]:
-        """The lines showing now, as the Playthrough gives them (a chat's newest waits while its
-        sender is typing)."""
-        scene, spotted = self.pt.scene, set(self.pt.spotted)
-        owner = scene.phone if scene is not None else None
-        count = self.revealed - (1 if self.in_chat and self.typing else 0)
-        out, messages = [], 0
-        for line in self.pt.lines[:count]:
-            name = self.display_name(line)
-            time = message_time(scene.time, messages) if scene is not None and name else None
-            messages += 1 if name else 0
-            out.append(Shown(line, name, line.speaker == owner, line.id in spotted, time))
-        return out
-
     def sync(self) -> None:
         """Bring the widgets in line with the playthrough (after any step)."""
         scene, ending = self.pt.scene, self.pt.ending
@@ -235,41 +213,6 @@ class PlayScreen(PlayMotion, PlayInput, Screen):
         if self.card is not None:
             self.feedback.show(self.card.kind, self.card.title, self.card.text, self._card_button_words())
         self.relayout()
-
-    def _sync_words(self) -> None:
-        shown = self.shown()
-        if self.in_chat:
-            scene = self.pt.scene
-            assert scene is not None
-            self.phone.items = shown
-            self.phone.focus_index = self.picked if shown and self.picked < len(shown) else None
-            self.phone.typing_from = self.pt.lines[self.revealed - 1] if self.typing else None
-            self.phone.clock = scene.time
-            people = [cid for cid in dict.fromkeys([self._player_id(), scene.phone]) if cid in self.story.characters]
-            self.faces.people = [Reaction(self.story.characters[cid].look, self.story.characters[cid].name,
-                                          self._mood_of(cid, shown)) for cid in people]
-            return
-        line = shown[self.picked].line if shown else None
-        box = self.box
-        box.plate.text = self.display_name(line) or "" if line is not None else ""
-        box.line.set(line.text if line is not None else "", muted=line is not None and line.speaker == "narrator")
-        box.line.typed = self.typed if line is not None and self.picked == self.revealed - 1 else None
-        flagged = line is not None and line.id in self.pt.spotted
-        box.earlier = self.picked < self.revealed - 1
-        box.chip.flagged = flagged
-        where = f"Earlier line, {self.picked + 1} of {self.revealed}" if box.earlier else ""
-        box.chip.text = ", ".join(x for x in (where, "flagged" if where and flagged else "") if x) or (
-            "Flagged" if flagged else "")
-        part = self.pt.scene or self.pt.ending
-        self.stage.cast = stage_cast(self.story.characters, part.present if part else (), line)
-
-    def _player_id(self) -> str | None:
-        return next((cid for cid, c in self.story.characters.items() if c.role == "player"), None)
-
-    @staticmethod
-    def _mood_of(cid: str, shown: list[Shown]) -> str:
-        said = next((s.line for s in reversed(shown) if s.line.speaker == cid), None)
-        return (said.mood or "neutral") if said is not None else "neutral"
 
     def _chooser(self, index: int) -> Callable[[], Action | None]:
         return lambda: self.choose(index)
