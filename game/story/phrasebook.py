@@ -7,15 +7,17 @@ from typing import Any
 
 from game.story.diagnostics import Diagnostic
 from game.story.phrases import (
-    WORD_RUN,
     PatternError,
+    People,
     Phrase,
     RegexPhrase,
     Words,
     anchors,
     compile_regex,
+    index_words,
     normalise,
     parse,
+    read_lists,
     requirements,
 )
 
@@ -83,13 +85,15 @@ class Phrasebook:
             for w in words:
                 self._index.setdefault(w, []).append(i)
 
-    def find(self, text: str, place: str, manipulator: bool = False) -> list[Found]:
+    def find(self, text: str, place: str, manipulator: bool = False, people: People | None = None) -> list[Found]:
         """Every avoid-list phrase in ``text`` for ``place``, in order, none overlapping another.
 
         ``manipulator``: the story has a character with role manipulator (entries marked
-        ``only_with: manipulator`` are skipped otherwise).
+        ``only_with: manipulator`` are skipped otherwise). ``people``: in a story, who could be
+        the young person ({they} and {themselves} find only them); None: anyone could be.
         """
-        in_text = set(WORD_RUN.findall(text.lower()))
+        normal = normalise(text)
+        in_text = index_words(normal.lower())
         words = self._index.keys() & in_text
         if not words and not self._always:
             return []  # most texts: no word that any entry needs
@@ -106,7 +110,7 @@ class Phrasebook:
                                        for option in entry.needs):
                 continue  # some word every match needs is missing
             if cut is None:
-                cut = Words(normalise(text))
+                cut = Words(normal, people)
             for start, end in _kept_spans(entry, text, cut):
                 found.append(Found(entry, start, end, text[start:end]))
         found.sort(key=lambda f: (f.start, -f.end, f.avoid.index))
@@ -118,11 +122,12 @@ class Phrasebook:
 
     def corrects(self, text: str) -> bool:
         """Whether ``text`` says a blaming claim is wrong (one of the corrections matches)."""
-        words = self._fix_index.keys() & WORD_RUN.findall(text.lower())
+        normal = normalise(text)
+        words = self._fix_index.keys() & index_words(normal.lower())
         tried = {i for w in words for i in self._fix_index[w]}.union(self._fix_always)
         if not tried:
             return False
-        cut = Words(normalise(text))
+        cut = Words(normal)
         return any(self.corrections[i].search(text, cut) for i in sorted(tried))
 
     def add_correction(self, tree: tuple[Any, ...]) -> None:
@@ -165,12 +170,18 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
     def bad(path: tuple[Any, ...], exc: PatternError, text: str) -> Diagnostic:
         return src.diag(path, "E043", f"this pattern cannot be used: {exc}", exc.hint, offset=_offset(text, exc.at))
 
+    lists, problems = read_lists(model.words)
+    for name, j, exc in problems:
+        if j < 0:
+            diags.append(src.diag(("words", name), "E043", f"the list {name!r} cannot be used: {exc}", exc.hint))
+        else:
+            diags.append(bad(("words", name, j), exc, model.words[name][j]))
     for i, entry in enumerate(model.avoid):
         key = "pattern" if entry.pattern is not None else "regex"
         text = entry.pattern if entry.pattern is not None else entry.regex
         try:
             if entry.pattern is not None:
-                tree = parse(text)
+                tree = parse(text, lists)
                 rx, words = Phrase(tree), anchors(tree)
             else:
                 rx, words = compile_regex(text), None
@@ -180,7 +191,7 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
         unless: list[Phrase] = []
         for j, u in enumerate(entry.unless):
             try:
-                unless.append(Phrase(parse(u)))
+                unless.append(Phrase(parse(u, lists)))
             except PatternError as exc:
                 diags.append(bad(("avoid", i, "unless", j), exc, u))
         places = frozenset(PLACES) if "all" in entry.applies_to else frozenset(entry.applies_to)
@@ -192,7 +203,7 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
         book.add(avoid, words)
     for i, correction in enumerate(model.corrections):
         try:
-            book.add_correction(parse(correction))
+            book.add_correction(parse(correction, lists))
         except PatternError as exc:
             diags.append(bad(("corrections", i), exc, correction))
     return book, diags
@@ -226,9 +237,10 @@ def self_test(model: Any, book: Phrasebook, src: Any) -> list[Diagnostic]:
 def _matches_alone(book: Phrasebook, avoid: Avoid, text: str) -> bool:
     """Whether this entry finds something in ``text``, through the same word index the checker uses."""
     i = avoid.index
-    if i not in book._always and not any(i in book._index.get(w, ()) for w in WORD_RUN.findall(text.lower())):
+    normal = normalise(text)
+    if i not in book._always and not any(i in book._index.get(w, ()) for w in index_words(normal.lower())):
         return False
-    return bool(_kept_spans(avoid, text, Words(normalise(text))))
+    return bool(_kept_spans(avoid, text, Words(normal)))
 
 
 def _offset(text: str, at: int) -> int:

@@ -24,6 +24,7 @@ from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, Line
 from game.story.phrasebook import Found, Phrasebook
+from game.story.phrases import People
 
 CORRECTION_HINT = (
     "add a later line from a helper, or feedback on a choice in this scene, that says it is wrong, e.g. "
@@ -82,6 +83,27 @@ def _has_manipulator(ctx: Context) -> bool:
     return any(c.role == "manipulator" for c in ctx.scenario.characters.values())
 
 
+def people(ctx: Context) -> People | None:
+    """Who a blaming phrase can be about in this story: the target, by name or pronoun (and
+    you, I, we). Every other character's name is left out, and so is a pronoun no target uses
+    ("he", when the target is "she"): the same words about the manipulator are fine. A story
+    with no target: anyone (None)."""
+    targets = [c for c in ctx.scenario.characters.values() if c.role == "target"]
+    if not targets:
+        return None
+    pronouns = set()
+    for c in targets:
+        pronouns.update([c.pronouns] if c.pronouns else ("she", "he", "they"))
+    target_words = {w.lower() for c in targets for w in _name_words(c.name)}
+    others = {w.lower() for c in ctx.scenario.characters.values() if c.role != "target"
+              for w in _name_words(c.name)} - target_words
+    return People(pronouns, others)
+
+
+def _name_words(name: str) -> list[str]:
+    return name.replace("'s", " ").replace(".", " ").split()
+
+
 def _exempt(ctx: Context, line: Line | None) -> bool:
     if line is None:
         return False
@@ -134,10 +156,11 @@ def avoid_list(ctx: Context) -> Iterator[Diagnostic]:
     if book is None:
         return
     manipulator = _has_manipulator(ctx)
+    about = people(ctx)
     for where, text, place, line in _texts(ctx):
         if _exempt(ctx, line):
             continue
-        found_here = book.find(text, place, manipulator)
+        found_here = book.find(text, place, manipulator, about)
         if not found_here:
             continue
         path = ctx.src.text_path(*where)
@@ -163,13 +186,14 @@ def blaming_lines_are_answered(ctx: Context) -> Iterator[Diagnostic]:
         return
     sc = ctx.scenario
     manipulator = _has_manipulator(ctx)
+    about = people(ctx)
     for section, table in (("scenes", sc.scenes), ("endings", sc.endings)):
         for key, block in table.items():
             for i, line in enumerate(block.lines):
                 if line.sign is not None or not _exempt(ctx, line):
                     continue
                 place = "narration" if line.speaker == NARRATOR else "speech"
-                found = book.find(line.text, place, manipulator)
+                found = book.find(line.text, place, manipulator, about)
                 if line.voice is None and not found:
                     continue  # the manipulator says something that is not on the avoid list
                 if _answered(ctx, book, block, i, section == "scenes"):
