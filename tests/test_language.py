@@ -10,7 +10,8 @@ import pytest
 from game.story.check.language import check_document
 from game.story.check_files import check_paths
 from game.story.load import load_language
-from game.story.phrases import PatternError, compile_pattern, forms, parse
+from game.story.phrase_match import compile_pattern
+from game.story.phrases import PatternError, forms, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"

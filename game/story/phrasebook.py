@@ -6,20 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from game.story.diagnostics import Diagnostic
-from game.story.phrases import (
-    PatternError,
-    People,
-    Phrase,
-    RegexPhrase,
-    Words,
-    anchors,
-    compile_regex,
-    index_words,
-    normalise,
-    parse,
-    read_lists,
-    requirements,
-)
+from game.story.phrase_match import Lexicon, People, Phrase, RegexPhrase, Words, compile_regex
+from game.story.phrases import PatternError, anchors, index_words, normalise, parse, read_lists, requirements
 
 # The places a piece of text can stand. `applies_to: all` (the default) means every one.
 PLACES = ("narration", "speech", "choices", "feedback", "why", "discuss", "titles", "metadata", "docs")
@@ -28,7 +16,7 @@ PLACES = ("narration", "speech", "choices", "feedback", "why", "discuss", "title
 class Avoid:
     """One compiled entry of the avoid list."""
 
-    __slots__ = ("at", "index", "label", "needs", "only_with_manipulator", "places", "prefer", "rx", "severity",
+    __slots__ = ("at", "index", "label", "only_with_manipulator", "places", "prefer", "rx", "severity",
                  "unless", "why")
 
     def __init__(self, index: int, label: str, rx: Phrase | RegexPhrase, why: str, prefer: str,
@@ -44,7 +32,6 @@ class Avoid:
         self.only_with_manipulator = only_with_manipulator
         self.unless = unless
         self.at = index  # its position in language.yaml (entries that cannot be read are left out)
-        self.needs: tuple[tuple[frozenset[str], ...], ...] = ()  # see requirements()
 
     @property
     def code(self) -> str:
@@ -66,7 +53,8 @@ class Found:
 class Phrasebook:
     """The avoid list and the corrections, ready to search text with."""
 
-    __slots__ = ("_always", "_fix_always", "_fix_index", "_index", "avoid", "corrections")
+    __slots__ = ("_always", "_bits", "_fix_always", "_fix_index", "_index", "_needs", "avoid", "corrections",
+                 "lexicon")
 
     def __init__(self) -> None:
         self.avoid: list[Avoid] = []
@@ -75,6 +63,17 @@ class Phrasebook:
         self._fix_always: list[int] = []
         self._index: dict[str, list[int]] = {}  # a word -> the entries that need it
         self._always: list[int] = []  # entries tried on every text (regex: entries)
+        self._needs: list[tuple[tuple[int, ...], ...] | None] | None = None  # see _needs_as_bits
+        self._bits: dict[str, int] = {}
+        self.lexicon = Lexicon()  # how words are written for every pattern here (see finish)
+
+    def finish(self) -> None:
+        """Give every pattern in the book the book's lexicon, so that one token string of a
+        text serves them all."""
+        phrases = [a.rx for a in self.avoid if isinstance(a.rx, Phrase)]
+        phrases += [u for a in self.avoid for u in a.unless] + self.corrections
+        for phrase in phrases:
+            phrase.use(self.lexicon)
 
     def add(self, avoid: Avoid, words: frozenset[str] | None) -> None:
         i = len(self.avoid)
@@ -85,6 +84,33 @@ class Phrasebook:
             for w in words:
                 self._index.setdefault(w, []).append(i)
 
+    def _may_match(self, vocab: set[str]) -> list[int]:
+        """The entries that may match a text with these words (``index_words``): each needs one
+        of its anchor words, and every word set some choice of it needs (``requirements``,
+        tested as bit masks: one bit for each word any entry needs)."""
+        candidates = set(self._always)
+        for word in self._index.keys() & vocab:
+            candidates.update(self._index[word])
+        if not candidates:
+            return []
+        if self._needs is None:
+            self._needs, self._bits = _needs_as_bits(self.avoid)
+        bits = self._bits
+        have = 0
+        for word in bits.keys() & vocab:
+            have |= bits[word]
+        out = []
+        for i in sorted(candidates):
+            options = self._needs[i]
+            if options is None:
+                out.append(i)
+                continue
+            for option in options:
+                if all(need & have for need in option):
+                    out.append(i)
+                    break
+        return out
+
     def find(self, text: str, place: str, manipulator: bool = False, people: People | None = None) -> list[Found]:
         """Every avoid-list phrase in ``text`` for ``place``, in order, none overlapping another.
 
@@ -93,24 +119,16 @@ class Phrasebook:
         the young person ({they} and {themselves} find only them); None: anyone could be.
         """
         normal = normalise(text)
-        in_text = index_words(normal.lower())
-        words = self._index.keys() & in_text
-        if not words and not self._always:
-            return []  # most texts: no word that any entry needs
-        candidates: set[int] = set(self._always)
-        for word in words:
-            candidates.update(self._index[word])
+        vocab = index_words(normal.lower())
+        candidates = self._may_match(vocab)
         cut: Words | None = None
         found: list[Found] = []
-        for i in sorted(candidates):
+        for i in candidates:
             entry = self.avoid[i]
             if place not in entry.places or (entry.only_with_manipulator and not manipulator):
                 continue
-            if entry.needs and not any(all(not need.isdisjoint(in_text) for need in option)
-                                       for option in entry.needs):
-                continue  # some word every match needs is missing
             if cut is None:
-                cut = Words(normal, people)
+                cut = Words(normal, self.lexicon, people, vocab)
             for start, end in _kept_spans(entry, text, cut):
                 found.append(Found(entry, start, end, text[start:end]))
         found.sort(key=lambda f: (f.start, -f.end, f.avoid.index))
@@ -123,11 +141,12 @@ class Phrasebook:
     def corrects(self, text: str) -> bool:
         """Whether ``text`` says a blaming claim is wrong (one of the corrections matches)."""
         normal = normalise(text)
-        words = self._fix_index.keys() & index_words(normal.lower())
+        in_text = index_words(normal.lower())
+        words = self._fix_index.keys() & in_text
         tried = {i for w in words for i in self._fix_index[w]}.union(self._fix_always)
         if not tried:
             return False
-        cut = Words(normal)
+        cut = Words(normal, self.lexicon, vocab=in_text)
         return any(self.corrections[i].search(text, cut) for i in sorted(tried))
 
     def add_correction(self, tree: tuple[Any, ...]) -> None:
@@ -139,6 +158,27 @@ class Phrasebook:
         else:
             for w in words:
                 self._fix_index.setdefault(w, []).append(i)
+
+
+def _needs_as_bits(entries: list[Avoid]) -> tuple[list[tuple[tuple[int, ...], ...] | None], dict[str, int]]:
+    """Each entry's ``requirements`` as bit masks (None for a regex: entry), and each word's bit."""
+    bits: dict[str, int] = {}
+    needs: list[tuple[tuple[int, ...], ...] | None] = []
+    for entry in entries:
+        if not isinstance(entry.rx, Phrase):
+            needs.append(None)
+            continue
+        options = []
+        for option in requirements(entry.rx.tree):
+            masks = []
+            for need in option:
+                mask = 0
+                for word in need:
+                    mask |= bits.setdefault(word, 1 << len(bits))
+                masks.append(mask)
+            options.append(tuple(masks))
+        needs.append(tuple(options))
+    return needs, bits
 
 
 def _kept_spans(entry: Avoid, text: str, cut: Words) -> list[tuple[int, int]]:
@@ -198,14 +238,13 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
         avoid = Avoid(len(book.avoid), text, rx, entry.why, entry.prefer, places, entry.severity,
                       entry.only_with == "manipulator", tuple(unless))
         avoid.at = i
-        if entry.pattern is not None:
-            avoid.needs = requirements(tree)
         book.add(avoid, words)
     for i, correction in enumerate(model.corrections):
         try:
             book.add_correction(parse(correction, lists))
         except PatternError as exc:
             diags.append(bad(("corrections", i), exc, correction))
+    book.finish()
     return book, diags
 
 
@@ -236,11 +275,10 @@ def self_test(model: Any, book: Phrasebook, src: Any) -> list[Diagnostic]:
 
 def _matches_alone(book: Phrasebook, avoid: Avoid, text: str) -> bool:
     """Whether this entry finds something in ``text``, through the same word index the checker uses."""
-    i = avoid.index
     normal = normalise(text)
-    if i not in book._always and not any(i in book._index.get(w, ()) for w in index_words(normal.lower())):
+    if avoid.index not in book._may_match(index_words(normal.lower())):
         return False
-    return bool(_kept_spans(avoid, text, Words(normal)))
+    return bool(_kept_spans(avoid, text, Words(normal, book.lexicon)))
 
 
 def _offset(text: str, at: int) -> int:

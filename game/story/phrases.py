@@ -40,7 +40,7 @@ Patterns are also limited in depth and length when read. ``regex:`` entries run 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 # Pronoun slots: every word each one finds. {name} is any word that starts with a capital
@@ -97,11 +97,20 @@ _WITHOUT_APOSTROPHE = {
 }
 # 's after one of these is "is" or "has" (she's, it's); after any other word it is the
 # possessive (Mia's) and stays part of the word. let's = let us.
-_S_IS = frozenset("he she it that there here what who where how when why everyone everybody someone "
-                  "somebody nobody one let".split())
+_S_IS = frozenset(["he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "when", "why",
+                   "everyone", "everybody", "someone", "somebody", "nobody", "one", "let"])
 # What a pattern word also finds because of the short forms: "had" finds the 'd of she'd.
 _SHORT_FOR = {"had": "'d", "would": "'d", "is": "'s", "has": "'s"}
 _SHORT_MEANS = {"'d": ("had", "would"), "'s": ("is", "has")}
+
+# What a piece of a short form also stands for, for the word index: n't is not, 'd is had or would.
+_EXPANDS: dict[str, tuple[str, ...]] = {
+    **{piece: (word,) for piece, word in _CLITICS.items()},
+    **{piece: (word,) for piece, word in _BEFORE_NOT.items()},
+    **{piece: (word, "not") for piece, word in _WITHOUT_APOSTROPHE.items()},
+}
+for _piece, _means in _SHORT_MEANS.items():
+    _EXPANDS[_piece] = (*_EXPANDS.get(_piece, ()), *_means)
 
 # For the word index (Phrasebook.find): the same pieces as Words, found by one regular expression.
 INDEX_PIECES = re.compile(r"n't|'(?:s|d|ll|ve|re|m)\b|\w+?(?=n't\b)|\w+")
@@ -111,17 +120,8 @@ def index_words(text_lower: str) -> set[str]:
     """The words of a (lowercased) text as the word index knows them: shouldn't gives should
     and not, she'd gives she, 'd, had and would. A few more than Words finds, never fewer."""
     found = set(INDEX_PIECES.findall(text_lower))
-    extra: list[str] = []
-    for piece in found:
-        if piece in _CLITICS:
-            extra.append(_CLITICS[piece])
-        elif piece in _BEFORE_NOT:
-            extra.append(_BEFORE_NOT[piece])
-        elif piece in _WITHOUT_APOSTROPHE:
-            extra += (_WITHOUT_APOSTROPHE[piece], "not")
-        if piece in _SHORT_MEANS:
-            extra += _SHORT_MEANS[piece]
-    found.update(extra)
+    for piece in found & _EXPANDS.keys():
+        found.update(_EXPANDS[piece])
     return found
 
 
@@ -190,6 +190,12 @@ she her we us our they them their s t don didn isn wasn aren weren doesn can won
 """
 _COMMON = _LITTLE.union(_COMMON_WORDS.split(),
     *(_FAMILIES[verb] for verb in ("be", "have", "do", "go", "get", "tell", "say")))
+# The words in nearly every sentence: the worst of all to look a pattern up by.
+_VERY_COMMON = frozenset([
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "not", "it", "is", "was",
+    "be", "are", "i", "you", "he", "she", "they", "we", "his", "her", "their", "that", "this", "'s", "'d", "have",
+    "has", "had", "do", "did", "so", "if", "as", "by", "from", "just", "all",
+])
 
 
 _CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprtv]$")
@@ -224,6 +230,25 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Words that start a sentence with a capital letter but are never a person's name, so that
+# "Someone should have noticed" and "It could have happened to anyone" are not about a Name.
+_NOT_NAMES_TEXT = """
+someone somebody anyone anybody everyone everybody nobody noone one people adults adult parents parent
+teachers teacher staff police school schools everything something anything nothing there here because
+maybe perhaps now later today tonight tomorrow yesterday yes no ok okay please thanks thank sorry well oh
+hey hi hello honestly sometimes often once after before while until although though since unless whether
+even really actually instead also still yet however so then next first last finally again always never
+"""
+_NOT_NAMES = _LITTLE | _MODALS | frozenset(_NOT_NAMES_TEXT.split()).union(
+    *(_FAMILIES[verb] for verb in ("be", "have", "do")))
+
+
+def is_name(word: str) -> bool:
+    """Whether a word of a text reads as a person's name ({name}): it starts with a capital
+    letter and is not a word such as Someone, It or Because."""
+    return word[:1].isupper() and word[:1].isalpha() and word.lower() not in _NOT_NAMES
+
+
 # --- parsing: pattern text -> a small tree --------------------------------------------------
 
 # Limits on what a pattern may be, so that no file can make reading or matching one slow:
@@ -235,26 +260,20 @@ MAX_PARTS = 60
 # Plain classes, not dataclasses: every command loads this module, and a dataclass costs
 # about a millisecond to define.
 class _Word:
-    __slots__ = ("_heads", "exact", "text")
+    __slots__ = ("_words", "exact", "text")
 
     def __init__(self, text: str, exact: bool) -> None:
         self.text, self.exact = text, exact
-        self._heads: dict[str, list[tuple[str, ...]]] | None = None
+        self._words: tuple[str, ...] | None = None
 
     def words(self) -> tuple[str, ...]:
-        found = (self.text,) if self.exact else forms(self.text)
-        short = [_SHORT_FOR[f] for f in found if f in _SHORT_FOR]
-        means = _SHORT_MEANS.get(self.text, ())
-        return tuple(dict.fromkeys((*found, *short, *means)))
-
-    def heads(self) -> dict[str, list[tuple[str, ...]]]:
-        """Its forms as words of a text, by their first word: risk-taking -> {risk: [(risk, taking)]}."""
-        if self._heads is None:
-            self._heads = {}
-            for form in self.words():
-                parts = tuple(form.split("-"))
-                self._heads.setdefault(parts[0], []).append(parts)
-        return self._heads
+        """Every word (or hyphenated run of words) of a text it finds."""
+        if self._words is None:
+            found = (self.text,) if self.exact else forms(self.text)
+            short = [_SHORT_FOR[f] for f in found if f in _SHORT_FOR]
+            means = _SHORT_MEANS.get(self.text, ())
+            self._words = tuple(dict.fromkeys((*found, *short, *means)))
+        return self._words
 
 
 class _Slot:
@@ -274,11 +293,14 @@ class _Ending:
 
 
 class _Alt:
-    __slots__ = ("name", "optional", "options")
+    __slots__ = ("_anchors", "name", "optional", "options", "regex", "size")
 
     def __init__(self, options: tuple[tuple[Any, ...], ...], optional: bool, name: str | None = None) -> None:
         self.options, self.optional = options, optional  # each option is a sequence of items
         self.name = name  # a list from `words:`: {name}
+        self._anchors: frozenset[str] | bool | None = False  # False: not worked out yet (see _item_anchors)
+        self.regex: tuple[Any, str] | None = None  # (lexicon, regex): see game/story/phrase_match.py
+        self.size: int | None = None  # see phrase_match.written_size
 
 
 class _Gap:
@@ -375,6 +397,15 @@ def _checked(items: list[Any], at: int) -> tuple[Any, ...]:
            for item in items):
         raise PatternError("every word here is optional", at,
                            "at least one word must be outside [ ]: [bad] choice, not [bad choice]")
+    run_required = False
+    for item in [*items, _Gap()]:
+        if isinstance(item, _Gap):
+            if not run_required:
+                raise PatternError("only optional words between two '...'", at,
+                                   "put at least one word outside [ ] between them")
+            run_required = False
+        elif not (isinstance(item, _Alt) and item.optional):
+            run_required = True
     if len(items) > MAX_PARTS:
         raise PatternError(f"more than {MAX_PARTS} words in a row", at, "split it into shorter phrases")
     return tuple(items)
@@ -450,336 +481,47 @@ def _circular(lists: dict[str, _Alt]) -> list[str]:
     return bad
 
 
-# --- matching: a tree against the words of a text ----------------------------------------------
-
-_TEXT_WORD = re.compile(r"\w+(?:'\w+)*")  # didn't, Mia's and should've are one word each
-JOINED, PUNCTUATION, SENTENCE = 0, 1, 2  # what stands between two words of a text
-_NEED_ANY, _NEED_JOIN, _NEED_GAP = 0, 1, 2  # how the next part of a pattern must follow
-_SLOTS_WITH_NAMES = frozenset({"they", "them", "name"})
-
-
-class People:
-    """Who, in a story, could be the young person a blaming phrase is about: {they} and
-    {themselves} find only them. ``pronouns``: the subject pronouns that could mean them
-    (always you, I and we); ``others``: the name words (lowercase) of people who cannot be
-    (manipulators and trusted adults)."""
-
-    __slots__ = ("others", "pronouns")
-
-    def __init__(self, pronouns: Iterable[str], others: Iterable[str]) -> None:
-        self.pronouns = frozenset(pronouns) | {"you", "u", "i", "we"}
-        self.others = frozenset(others)
-
-
-class Words:
-    """A text cut into words, short forms read as the words they stand for (shouldn't is
-    should + not); ``sep(i)`` says what stands between word i and the one before it.
-    ``people``: who could be the young person (in a story), or None (anyone)."""
-
-    __slots__ = ("_seps", "cont", "low", "memo", "people", "spans", "starts", "text", "words")
-
-    def __init__(self, text: str, people: People | None = None) -> None:
-        self.text = text
-        self.people = people
-        self.words: list[str] = []
-        self.low: list[str] = []
-        self.spans: list[tuple[int, int]] = []
-        self.starts: list[int] = []  # where the whole written word begins (for reporting)
-        self.cont: list[bool] = []  # the word is the second part of a written word (the n't of didn't)
-        for m in _TEXT_WORD.finditer(text):
-            word, at = m.group(), m.start()
-            pieces = split_word(word.lower())
-            for k, (low, s, e) in enumerate(pieces):
-                self.words.append(word[s:e])
-                self.low.append(low)
-                self.spans.append((at + s, at + e))
-                self.starts.append(at)
-                self.cont.append(k > 0)
-        self._seps: dict[int, int] = {}
-        self.memo: dict[Any, Any] = {}  # what each part of a pattern matched here (see _seq)
-
-    def sep(self, i: int) -> int:
-        got = self._seps.get(i)
-        if got is None:
-            if self.cont[i]:
-                got = JOINED
-            else:
-                between = self.text[self.spans[i - 1][1] if i else 0:self.spans[i][0]]
-                if not between.strip(" \t\r\n\u00a0-"):
-                    got = JOINED
-                elif any(c in between for c in ".!?"):
-                    got = SENTENCE
-                else:
-                    got = PUNCTUATION
-            self._seps[i] = got
-        return got
-
-    def ends_a_word(self, i: int) -> bool:
-        """Whether a match may end before word i: not inside a written word (should|n't)."""
-        return i >= len(self.low) or not self.cont[i]
-
-
-def _starts(w: Words, i: int, need: int) -> range | list[int]:
-    """Where the next item may start: right at word i (joined to the word before it by spaces or
-    a hyphen when need is _NEED_JOIN), or after up to five more words of the same sentence (gap)."""
-    n = len(w.low)
-    if need == _NEED_ANY:
-        return range(i, i + 1) if i < n else range(0)
-    if need == _NEED_JOIN:
-        return range(i, i + 1) if i < n and w.sep(i) == JOINED else range(0)
-    out = []
-    for s in range(i, min(i + 6, n)):
-        if w.sep(s) == SENTENCE:
-            break
-        out.append(s)
-    return out
-
-
-# Words that start a sentence with a capital letter but are never a person's name, so that
-# "Someone should have noticed" and "It could have happened to anyone" are not about a Name.
-_NOT_NAMES_TEXT = """
-someone somebody anyone anybody everyone everybody nobody noone one people adults adult parents parent
-teachers teacher staff police school schools everything something anything nothing there here because
-maybe perhaps now later today tonight tomorrow yesterday yes no ok okay please thanks thank sorry well oh
-hey hi hello honestly sometimes often once after before while until although though since unless whether
-even really actually instead also still yet however so then next first last finally again always never
-"""
-_NOT_NAMES = _LITTLE | _MODALS | frozenset(_NOT_NAMES_TEXT.split()).union(
-    *(_FAMILIES[verb] for verb in ("be", "have", "do")))
-
-
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha() and word.lower() not in _NOT_NAMES
-
-
-def _slot_ends(item: _Slot, w: Words, s: int) -> bool:
-    word = w.words[s]
-    if item.possessive:
-        if not word.lower().endswith("'s"):
-            return False
-        word = word[:-2]
-    low = word.lower()
-    people = w.people
-    if item.name == "themselves":
-        if low not in _SUBJECT_OF:
-            return False
-        return people is None or _SUBJECT_OF[low] in people.pronouns
-    if low in SLOTS[item.name] and item.name != "their":
-        return people is None or item.name != "they" or low in people.pronouns
-    if item.name == "their" and low in _SUBJECT_OF_POSSESSIVE:
-        return people is None or _SUBJECT_OF_POSSESSIVE[low] in people.pronouns
-    if item.name in _SLOTS_WITH_NAMES and _is_name(word):
-        return people is None or item.name != "they" or low not in people.others
-    # {their} also finds a name's: Mia's
-    if item.name == "their" and not item.possessive and low.endswith("'s") and _is_name(word):
-        return people is None or low[:-2] not in people.others
-    return False
-
-
-def _item_ends(item: Any, w: Words, s: int) -> Iterable[int]:
-    """The end of every way ``item`` matches, starting exactly at word s."""
-    if isinstance(item, _Word):
-        heads = item.heads()
-        low = w.low[s]
-        forms_here = heads.get(low, [])
-        if low.endswith("'s"):  # a word also finds its possessive: prostitute's
-            forms_here = forms_here + [f for f in heads.get(low[:-2], ()) if len(f) == 1]
-        ends = []
-        for form in forms_here:
-            end = s + len(form)
-            if end > len(w.low):
-                continue
-            if all(w.sep(s + k) == JOINED and w.low[s + k] in (part, part + "'s" if s + k == end - 1 else part)
-                   for k, part in enumerate(form) if k):
-                ends.append(end)
-        return ends
-    if isinstance(item, _Slot):
-        return (s + 1,) if _slot_ends(item, w, s) else ()
-    if isinstance(item, _Ending):
-        low = w.low[s]
-        return (s + 1,) if len(low) > len(item.ending) + 1 and low.endswith(item.ending) else ()
-    key = (id(item), s)  # a choice (or a list): the same at this word for every pattern using it
-    got = w.memo.get(key)
-    if got is None:
-        found: set[int] = set()
-        for option in item.options:
-            found.update(_seq(option, 0, w, s, _NEED_ANY))
-        got = w.memo[key] = tuple(found)
-    return got
-
-
-def _seq(items: tuple[Any, ...], k: int, w: Words, i: int, need: int) -> tuple[int, ...]:
-    """Every end of a match of items[k:] starting at word i (remembered: each part of a pattern
-    is worked out once at each word, which is what keeps matching in step with the text)."""
-    if k == len(items):
-        return (i,)
-    key = (id(items), k, i, need)
-    got = w.memo.get(key)
-    if got is not None:
-        return got
-    item = items[k]
-    found: set[int] = set()
-    if isinstance(item, _Gap):
-        found.update(_seq(items, k + 1, w, i, _NEED_GAP))
-    else:
-        if isinstance(item, _Alt) and item.optional:
-            found.update(_seq(items, k + 1, w, i, need))
-        for s in _starts(w, i, need):
-            for end in _item_ends(item, w, s):
-                if end > s:
-                    found.update(_seq(items, k + 1, w, end, _NEED_JOIN))
-    got = w.memo[key] = tuple(found)
-    return got
-
-
-def _first_words(items: tuple[Any, ...], seen: frozenset[int] = frozenset()) -> frozenset[str] | None:
-    """The words a match of ``items`` can start with, or None when that could be any word."""
-    out: set[str] = set()
-    for item in items:
-        if isinstance(item, _Word):
-            return frozenset(out | item.heads().keys())
-        if isinstance(item, (_Slot, _Ending)) or id(item) in seen:
-            return None
-        if isinstance(item, _Alt):
-            for option in item.options:
-                got = _first_words(option, seen | {id(item)})
-                if got is None:
-                    return None
-                out |= got
-            if not item.optional:
-                return frozenset(out)
-    return frozenset(out)
-
-
-class Phrase:
-    """A parsed pattern, ready to find in text."""
-
-    __slots__ = ("first", "tree")
-
-    def __init__(self, tree: tuple[Any, ...]) -> None:
-        self.tree = tree
-        self.first: frozenset[str] | bool | None = False  # worked out when first needed
-
-    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
-        """(start, end) in ``text`` of each match: the longest at each place, none overlapping.
-        A match covers whole written words: "shouldn't" is reported whole."""
-        w = words if words is not None else Words(normalise(text))
-        if self.first is False:
-            self.first = _first_words(self.tree)
-        first = self.first
-        s, n = 0, len(w.low)
-        while s < n:
-            low = w.low[s]
-            if first is not None and low not in first and not (low.endswith("'s") and low[:-2] in first):
-                s += 1
-                continue
-            end = max((e for e in _seq(self.tree, 0, w, s, _NEED_ANY) if e > s and w.ends_a_word(e)), default=s)
-            if end > s:
-                yield w.starts[s], w.spans[end - 1][1]
-                s = end
-            else:
-                s += 1
-
-    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
-        return next(self.spans(text, words), None)
-
-
-class RegexPhrase:
-    """A `regex:` entry, the escape hatch: a regular expression, run on RE2."""
-
-    __slots__ = ("rx",)
-
-    def __init__(self, rx: Any) -> None:
-        self.rx = rx
-
-    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
-        for m in self.rx.finditer(normalise(text)):
-            if m.end() > m.start():
-                yield m.span()
-
-    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
-        return next(self.spans(text), None)
-
-
-def compile_pattern(pattern: str, lists: dict[str, _Alt] | None = None) -> Phrase:
-    """A phrase pattern ready to use; PatternError if it cannot be read."""
-    return Phrase(parse(pattern, lists))
-
-
-# RE2's own bound on the memory one regex may use: a regex past it cannot be compiled (E043).
-REGEX_MEMORY = 8 << 20
-
-
-def compile_regex(regex: str) -> RegexPhrase:
-    """A `regex:` entry on RE2 (google-re2): it runs in time proportional to the text and never
-    backtracks, so no regex a school writes can hang the checker. RE2 has no backreferences or
-    lookarounds (the features that need backtracking); a regex using them cannot be used."""
-    import re2  # only for regex: entries; the shipped list has none
-
-    options = re2.Options()
-    options.case_sensitive = False
-    options.log_errors = False
-    options.never_capture = True
-    options.max_mem = REGEX_MEMORY
-    try:
-        rx = re2.compile(regex, options)
-    except re2.error as exc:
-        detail = exc.args[0] if exc.args else exc
-        detail = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
-        hint = ("backreferences (\\1) and lookarounds ((?=, (?!, (?<=, (?<!) are not supported: they can make a "
-                "regex take far too long; a pattern: is easier to write"
-                if any(s in regex for s in ("(?=", "(?!", "(?<", "\\1", "\\2")) or "invalid escape" in detail
-                or "perl operator" in detail else "check the brackets and backslashes; a pattern: is easier to write")
-        raise PatternError(f"the regex cannot be used: {detail}", 0, hint) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        raise PatternError(f"the regex cannot be used: {exc}", 0, "a pattern: is easier to write") from None
-    if rx.search("") is not None:
-        raise PatternError("the regex matches empty text, so it would match everywhere", 0,
-                           "make at least one part of it required")
-    return RegexPhrase(rx)
-
-
 def anchors(tree: tuple[Any, ...]) -> frozenset[str] | None:
     """Words one of which is in every text the pattern matches (lowercase, as ``index_words``
     gives them), or None when no such set can be named (then the pattern is tried on every text)."""
-    return _seq_anchors(tree, {})
+    return _seq_anchors(tree)
 
 
 def requirements(tree: tuple[Any, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
     """For each top-level choice of the pattern, the word sets a text must meet every one of
     (one word of each) for that choice to match: a cheap test before matching at all."""
     item = tree[0]
-    cache: dict[int, frozenset[str] | None] = {}
     out = []
     for option in item.options if isinstance(item, _Alt) and len(tree) == 1 else (tree,):
         sets = []
         for part in option:
             if isinstance(part, _Gap) or (isinstance(part, _Alt) and part.optional):
                 continue
-            got = _item_anchors(part, cache)
+            got = _item_anchors(part)
             if got is not None:
                 sets.append(got)
         out.append(tuple(sets))
     return tuple(out)
 
 
-def _seq_anchors(items: tuple[Any, ...], cache: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+def _seq_anchors(items: tuple[Any, ...]) -> frozenset[str] | None:
     best: frozenset[str] | None = None
     for item in items:
         if (isinstance(item, _Alt) and item.optional) or isinstance(item, _Gap):
             continue
-        got = _item_anchors(item, cache)
+        got = _item_anchors(item)
         if got is not None and (best is None or _rarity(got) < _rarity(best)):
             best = got
     return best
 
 
-def _rarity(words: frozenset[str]) -> tuple[int, int]:
-    """Lower is better: the fewest everyday words (is, it, was ...), then the fewest words."""
-    return sum(w in _COMMON for w in words), len(words)
+def _rarity(words: frozenset[str]) -> int:
+    """Lower is better: a set with a word found in nearly every sentence (to, the, is) is worse
+    than one of everyday words (get, got, say), which is worse than one of rarer words."""
+    return sum(100 if w in _VERY_COMMON else 10 if w in _COMMON else 1 for w in words)
 
 
-def _item_anchors(item: Any, cache: dict[int, frozenset[str] | None]) -> frozenset[str] | None:
+def _item_anchors(item: Any) -> frozenset[str] | None:
     if isinstance(item, _Word):
         words = item.words()
         if all(w.isalpha() or w in _SHORT_MEANS for w in words):
@@ -790,18 +532,14 @@ def _item_anchors(item: Any, cache: dict[int, frozenset[str] | None]) -> frozens
         return frozenset(m.group() for m in runs if m)
     if isinstance(item, (_Slot, _Ending)):
         return None  # a name could be any word
-    key = id(item)
-    if key in cache:
-        return cache[key]
-    cache[key] = None  # while working it out (a list is never circular, but be safe)
+    if item._anchors is not False:  # worked out already: a list is shared by many patterns
+        return item._anchors
+    item._anchors = None  # while working it out (lists are never circular, but be safe)
     out: set[str] = set()
-    result: frozenset[str] | None = None
     for option in item.options:
-        got = _seq_anchors(option, cache)
+        got = _seq_anchors(option)
         if got is None:
-            break
+            return None
         out |= got
-    else:
-        result = frozenset(out)
-    cache[key] = result
-    return result
+    item._anchors = frozenset(out)
+    return item._anchors

@@ -23,8 +23,8 @@ from typing import Any
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, Line
+from game.story.phrase_match import People
 from game.story.phrasebook import Found, Phrasebook
-from game.story.phrases import People
 
 CORRECTION_HINT = (
     "add a later line from a helper, or feedback on a choice in this scene, that says it is wrong, e.g. "

@@ -1,0 +1,485 @@
+"""Finding phrase patterns (game/story/phrases.py) in text, in time proportional to the text.
+
+A text is cut into words, short forms read as the words they stand for (shouldn't is should +
+not), and written out once as a string of tokens. Each token is the separator before the word
+and then one character for each thing a pattern could ask of it: "this exact word", "one of
+the forms of this pattern word" (chose is a form of choose), "ends in ed", "{they}" ... Those
+characters are handed out by a ``Lexicon`` made from the patterns of the phrasebook, so
+"She shouldn't've gone." is, roughly::
+
+    .[she, {they}] [should]+[not]+[have] [a form of go].
+
+Separators: '+' inside a written word (should|n't), ' ' spaces or a hyphen, ',' other
+punctuation, '.' the end of a sentence (and the start and end of the text). In a story, who
+the young person is (``People``) decides which words {they}, {their} and {themselves} accept:
+only the target, never the manipulator.
+
+A pattern's tree is written out, once, as a regular expression over such strings, in which a
+choice of many words is one character class, and run on RE2 (google-re2). RE2 never
+backtracks, so matching takes time in step with the text whatever a school writes in
+language.yaml (nested brackets, long lists, many ``...``), and it runs in C. Its
+leftmost-longest mode gives the longest match at each place, as the pattern syntax promises.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from game.story.phrases import (
+    _SUBJECT_OF,
+    _SUBJECT_OF_POSSESSIVE,
+    _WITHOUT_APOSTROPHE,
+    SLOTS,
+    PatternError,
+    _Alt,
+    _Ending,
+    _Gap,
+    _Slot,
+    _Word,
+    index_words,
+    is_name,
+    normalise,
+    parse,
+    requirements,
+    split_word,
+)
+
+_TEXT_WORD = re.compile(r"\w+(?:'\w+)*")  # didn't, Mia's and should've are one word each
+_THEY, _THEM = frozenset(SLOTS["they"]), frozenset(SLOTS["them"])
+_PRONOUNS = _THEY | _THEM | frozenset(_SUBJECT_OF) | frozenset(_SUBJECT_OF_POSSESSIVE)
+
+# The characters of the token string: separators, then the slots' own characters, then one
+# for each word or ending the patterns use (private-use characters, never in a real text
+# after Words has read it: a token holds only these).
+_SEPARATORS = "+ ,."
+_SLOT_CODES = {name: chr(0xE000 + i) for i, name in enumerate(("they", "them", "their", "themselves", "name",
+                                                               "name's"))}
+_FIRST_CODE = 0xE010
+_LAST_CODE = 0xF8FF  # the end of Unicode's private use area
+MAX_CODES = _LAST_CODE - _FIRST_CODE + 1  # different words and endings in one language.yaml
+
+
+class People:
+    """Who, in a story, a blaming phrase can be about: {they}, {their} and {themselves} find
+    only them. ``pronouns``: the subject pronouns that can mean them (always you, I and we);
+    ``others``: the name words (lowercase) of everyone else (manipulators, trusted adults)."""
+
+    __slots__ = ("others", "pronouns")
+
+    def __init__(self, pronouns: Iterable[str], others: Iterable[str]) -> None:
+        self.pronouns = frozenset(pronouns) | {"you", "u", "i", "we"}
+        self.others = frozenset(others)
+
+
+def _slots(word: str, low: str, people: People | None) -> str:
+    """The slot characters of one word of a text: which of {they}, {them} ... accept it."""
+    pronoun = low in _PRONOUNS
+    name = not pronoun and is_name(word)
+    possessive = low.endswith("'s")
+    if not pronoun and not name and not possessive:
+        return ""  # almost every word
+    ok = people.pronouns if people is not None else None
+    others = people.others if people is not None else frozenset()
+    base = low[:-2] if possessive else low
+    out = []
+    if (low in _THEY and (ok is None or low in ok)) or (name and base not in others):
+        out.append(_SLOT_CODES["they"])
+    if low in _THEM or name:
+        out.append(_SLOT_CODES["them"])
+    if low in _SUBJECT_OF_POSSESSIVE:
+        if ok is None or _SUBJECT_OF_POSSESSIVE[low] in ok:
+            out.append(_SLOT_CODES["their"])
+    elif possessive and name and base not in others:
+        out.append(_SLOT_CODES["their"])
+    if low in _SUBJECT_OF and (ok is None or _SUBJECT_OF[low] in ok):
+        out.append(_SLOT_CODES["themselves"])
+    if name:
+        out.append(_SLOT_CODES["name"])
+    if possessive and is_name(word[:-2]):
+        out.append(_SLOT_CODES["name's"])
+    return "".join(out)
+
+
+class Lexicon:
+    """The characters that stand for what patterns ask of a word, and which of them each word
+    of a text gets. A character is handed out when a pattern that needs it is first written
+    out as a regular expression; ``version`` counts them, so a text written out before a new
+    one was handed out is written again (see Words)."""
+
+    __slots__ = ("_endings", "_exact", "_forms", "_written", "codes")
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, str], str] = {}  # ("exact"|"forms"|"ending", word) -> its character
+        self._exact: dict[str, str] = {}  # a word of a text -> the "exactly this word" character
+        self._forms: dict[str, list[str]] = {}  # a word of a text -> the characters of the words it is a form of
+        self._endings: list[tuple[str, str]] = []  # (ending, character)
+        self._written: dict[str, str] = {}
+
+    @property
+    def version(self) -> int:
+        return len(self.codes)
+
+    def code(self, kind: str, word: str) -> str:
+        key = (kind, word)
+        got = self.codes.get(key)
+        if got is None:
+            if len(self.codes) >= MAX_CODES:
+                raise PatternError(f"more than {MAX_CODES} different words in the patterns", 0,
+                                   "use fewer different words, or fewer entries")
+            got = self.codes[key] = chr(_FIRST_CODE + len(self.codes))
+            if kind == "exact":
+                self._exact[word] = got
+                self._forget((word,))
+            elif kind == "forms":
+                forms = _single_forms(word)
+                for form in forms:
+                    self._forms.setdefault(form, []).append(got)
+                self._forget(forms)
+            else:
+                self._endings.append((word, got))
+                self._written.clear()
+        return got
+
+    def _forget(self, words: Iterable[str]) -> None:
+        """Write these words (and their possessives) again next time: they have a new character."""
+        for word in words:
+            self._written.pop(word, None)
+            self._written.pop(word + "'s", None)
+
+    def write(self, low: str) -> str:
+        """The characters a word of a text (lowercase) gets, slots aside."""
+        got = self._written.get(low)
+        if got is None:
+            found = set(self._mine(low))
+            if low.endswith("'s") and len(low) > 2:  # a word also finds its possessive: prostitute's
+                found.update(self._mine(low[:-2]))
+            got = self._written[low] = "".join(sorted(found))
+        return got
+
+    def _mine(self, low: str) -> list[str]:
+        out = list(self._forms.get(low, ()))
+        if low in self._exact:
+            out.append(self._exact[low])
+        out += [code for ending, code in self._endings if len(low) > len(ending) + 1 and low.endswith(ending)]
+        return out
+
+
+def _single_forms(text: str) -> tuple[str, ...]:
+    return tuple(f for f in _Word(text, exact=False).words() if "-" not in f)
+
+
+def _word_codes(item: _Word, lexicon: Lexicon) -> list[str]:
+    """The character(s) a pattern word asks for: one for its one-word forms, and one for each
+    word of a form written with a hyphen (risk-taking: risk, then taking)."""
+    out = []
+    singles = [f for f in item.words() if "-" not in f]
+    if singles:
+        out.append(lexicon.code("forms", item.text) if not item.exact else "".join(
+            lexicon.code("exact", f) for f in singles))
+    for form in item.words():
+        if "-" in form:
+            for part in form.split("-"):
+                lexicon.code("exact", part)
+    return out
+
+
+_GAP_AND_WORD = re.compile(r"(\W*)(\w+(?:'\w+)*)")
+
+
+class Words:
+    """A text as the token string patterns are matched on (``tokens``, bytes), and, when a
+    match must be reported, as words with their places in the text (``detail``). Short forms
+    are read as their words: shouldn't is should + not. ``people``: who a blaming phrase can
+    be about (in a story), or None (anyone)."""
+
+    __slots__ = ("_detail", "_tokens", "_version", "_vocab", "lexicon", "offsets", "people", "text")
+
+    def __init__(self, text: str, lexicon: Lexicon, people: People | None = None,
+                 vocab: set[str] | None = None) -> None:
+        self.text, self.lexicon, self.people = text, lexicon, people
+        self._vocab = vocab  # index_words(text.lower()), when the caller has it already
+        self._tokens: bytes | None = None
+        self._version = -1
+        self.offsets: list[int] = []  # where each word's characters start in the token string (bytes)
+        self._detail: tuple[list[tuple[int, int]], list[int], list[bool]] | None = None
+
+    @property
+    def tokens(self) -> bytes:
+        """The token string, written with every character the lexicon has handed out so far."""
+        if self._tokens is None or self._version != self.lexicon.version:
+            self._version = self.lexicon.version
+            self._tokens = self._write()
+        return self._tokens
+
+    def _write(self) -> bytes:
+        write, people = self.lexicon.write, self.people
+        parts: list[str] = []
+        offsets: list[int] = []
+        at = 0
+        first = True
+        for gap, word in _GAP_AND_WORD.findall(self.text):
+            low = word.lower()
+            sep = "." if first else " " if gap == " " else _separator(gap)
+            first = False
+            if "'" in low or low in _WITHOUT_APOSTROPHE:
+                pieces: Iterable[tuple[str, int, int]] = split_word(low)
+            else:
+                pieces = ((low, 0, len(low)),)
+            for piece, s, e in pieces:
+                codes = write(piece)
+                if piece in _PRONOUNS or word[s:s + 1].isupper() or piece.endswith("'s"):
+                    codes += _slots(word[s:e], piece, people)
+                parts += (sep, codes)
+                sep = "+"  # the next piece of the same written word
+                at += 1
+                offsets.append(at)
+                at += 3 * len(codes)  # in UTF-8 each character is three bytes
+        parts.append(".")
+        self.offsets = offsets
+        return "".join(parts).encode()
+
+    def detail(self) -> tuple[list[tuple[int, int]], list[int], list[bool]]:
+        """For each word, in the same order as the tokens: its (start, end) in the text, where
+        its whole written word starts, and whether it continues the word before (the n't of
+        didn't). Worked out only for a text with a match to report."""
+        if self._detail is None:
+            spans: list[tuple[int, int]] = []
+            starts: list[int] = []
+            cont: list[bool] = []
+            for m in _TEXT_WORD.finditer(self.text):
+                at = m.start()
+                for k, (_piece, s, e) in enumerate(split_word(m.group().lower())):
+                    spans.append((at + s, at + e))
+                    starts.append(at)
+                    cont.append(k > 0)
+            self._detail = (spans, starts, cont)
+        return self._detail
+
+    def vocab(self) -> set[str]:
+        """The text's words as the word index knows them (``index_words``)."""
+        if self._vocab is None:
+            self._vocab = index_words(self.text.lower())
+        return self._vocab
+
+
+def _separator(between: str) -> str:
+    """What stands between two words, as one character of the token string."""
+    if not between.strip(" \t\r\n\u00a0-"):
+        return " "
+    return "." if any(c in between for c in ".!?") else ","
+
+
+# --- a pattern's tree as a regular expression over token strings ---------------------------------
+
+# The characters of one word, whatever they are. Written as the range of the characters a
+# token can hold, not as "anything but a separator": RE2 would have to build all of Unicode
+# minus four characters into its automaton, at every use.
+_ANY = "[\ue000-\uf8ff]*"
+_JOIN = "[+ ]"  # the words of a phrase: only spaces, line breaks or a hyphen between them
+_GAP = f"[+ ,](?:{_ANY}[+ ,]){{0,5}}"  # ...: up to five words, same sentence
+_LEAD = "[+ ,.]"  # the separator before the first word of a match
+# A pattern that, with its lists written out, has more words and slots than this cannot be
+# used (E043): it would be slow to compile and could pass RE2's memory bound.
+MAX_SIZE = 20_000
+
+
+def written_size(tree: tuple[Any, ...]) -> int:
+    """How many words and slots a pattern has with every list written out where it is used."""
+    def size(item: Any) -> int:
+        if not isinstance(item, _Alt):
+            return 1
+        if item.size is None:
+            item.size = 0  # lists are never circular (read_lists); this only guards the count
+            item.size = sum(size(part) for option in item.options for part in option)
+        return item.size
+    return sum(size(item) for item in tree)
+
+
+def _has(codes: str) -> str:
+    """A word that has one of these characters."""
+    return f"{_ANY}[{codes}]{_ANY}" if len(codes) > 1 else f"{_ANY}{codes}{_ANY}"
+
+
+def _item_regex(item: Any, lexicon: Lexicon) -> str:
+    if isinstance(item, _Slot):
+        return _has(_SLOT_CODES["name's" if item.possessive else item.name])
+    if isinstance(item, _Ending):
+        return _has(lexicon.code("ending", item.ending))
+    if isinstance(item, _Word):
+        return _word_regex(item, lexicon)
+    made = item.regex  # written out once per lexicon, however many patterns use it (a list)
+    if made is None or made[0] is not lexicon:
+        singles = [option[0] for option in item.options if len(option) == 1 and isinstance(option[0], _Word)
+                   and "-" not in "".join(option[0].words())]
+        others = [option for option in item.options if not (len(option) == 1 and option[0] in singles)]
+        parts = [_has("".join(c for w in singles for c in _word_codes(w, lexicon)))] if singles else []
+        parts += [_seq_regex(option, lexicon) for option in others]
+        made = item.regex = (lexicon, parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})")
+    return made[1]
+
+
+def _word_regex(item: _Word, lexicon: Lexicon) -> str:
+    options = []
+    codes = _word_codes(item, lexicon)
+    if codes:
+        options.append(_has(codes[0]))
+    for form in item.words():
+        if "-" in form:  # risk-taking: two words of the text, joined by a space or a hyphen
+            options.append(_JOIN.join(_has(lexicon.code("exact", part)) for part in form.split("-")))
+    return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+
+def _optional(item: Any) -> bool:
+    return isinstance(item, _Alt) and item.optional
+
+
+def _seq_regex(items: tuple[Any, ...], lexicon: Lexicon) -> str:
+    """A sequence: runs of words joined by spaces, runs parted by ``...``. In each run an
+    optional part carries its separator on the side of the run's first required part, so that
+    leaving it out leaves the right separator."""
+    runs: list[list[Any]] = [[]]
+    for item in items:
+        if isinstance(item, _Gap):
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    out = []
+    for run in runs:
+        first = next(k for k, item in enumerate(run) if not _optional(item))  # _checked makes sure
+        parts = [f"(?:{_item_regex(item, lexicon)}{_JOIN})?" for item in run[:first]]
+        parts.append(_item_regex(run[first], lexicon))
+        for item in run[first + 1:]:
+            body = f"{_JOIN}{_item_regex(item, lexicon)}"
+            parts.append(f"(?:{body})?" if _optional(item) else body)
+        out.append("".join(parts))
+    return _GAP.join(out)
+
+
+def tree_regex(tree: tuple[Any, ...], lexicon: Lexicon) -> str:
+    """The regular expression (RE2 syntax) for a parsed pattern, with this lexicon's characters."""
+    return _LEAD + _seq_regex(tree, lexicon)
+
+
+class Phrase:
+    """A parsed pattern, ready to find in text."""
+
+    __slots__ = ("_needs", "_rx", "lexicon", "tree")
+
+    def __init__(self, tree: tuple[Any, ...], lexicon: Lexicon | None = None) -> None:
+        self.tree = tree
+        if written_size(tree) > MAX_SIZE:
+            raise PatternError("the pattern, with its lists written out, is too long to check quickly", 0,
+                               "split it into several entries, or use shorter lists")
+        self.lexicon = lexicon  # the phrasebook's, or made from this pattern when first needed
+        self._rx: Any = None  # written out and compiled when first needed: most entries never are
+        self._needs: tuple[tuple[frozenset[str], ...], ...] | None = None
+
+    def use(self, lexicon: Lexicon) -> None:
+        self.lexicon, self._rx = lexicon, None
+
+    def compiled(self) -> Any:
+        if self._rx is None:
+            if self.lexicon is None:
+                self.lexicon = Lexicon()
+            self._rx = _compile(tree_regex(self.tree, self.lexicon).encode(), longest=True)
+        return self._rx
+
+    def possible(self, vocab: set[str]) -> bool:
+        """Whether a text with these words (``index_words``) could match: for some top-level
+        choice of the pattern, every word set it needs has a word in the text."""
+        if self._needs is None:
+            self._needs = requirements(self.tree)
+        return any(all(not need.isdisjoint(vocab) for need in option) for option in self._needs)
+
+    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) in ``text`` of each match: the longest at each place, none overlapping,
+        never ending inside a written word. A match covers whole written words: "shouldn't"."""
+        rx = self.compiled()
+        w = words if words is not None else Words(normalise(text), self.lexicon)
+        if not self.possible(w.vocab()):
+            return
+        tokens = w.tokens
+        pos = 0
+        while True:
+            m = rx.search(tokens, pos)
+            if m is None:
+                return
+            a, b = m.span()
+            first, last = bisect_right(w.offsets, a + 1) - 1, bisect_right(w.offsets, b - 1) - 1
+            spans, starts, cont = w.detail()
+            if last + 1 < len(cont) and cont[last + 1]:
+                pos = b  # it ends inside a written word (should|n't): look further on
+                continue
+            yield starts[first], spans[last][1]
+            pos = b  # the separator after the match may begin the next one
+
+    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
+        return next(self.spans(text, words), None)
+
+
+class RegexPhrase:
+    """A `regex:` entry, the escape hatch: a regular expression on the text itself, run on RE2."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: Any) -> None:
+        self.rx = rx
+
+    def possible(self, vocab: set[str]) -> bool:
+        return True
+
+    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
+        for m in self.rx.finditer(normalise(text)):
+            if m.end() > m.start():
+                yield m.span()
+
+    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
+        return next(self.spans(text), None)
+
+
+def compile_pattern(pattern: str, lists: dict[str, _Alt] | None = None) -> Phrase:
+    """A phrase pattern ready to use; PatternError if it cannot be read."""
+    return Phrase(parse(pattern, lists))
+
+
+# RE2's own bound on the memory one regex may use: a regex past it cannot be compiled (E043).
+REGEX_MEMORY = 16 << 20
+
+
+def _compile(regex: str | bytes, longest: bool = False, case_sensitive: bool = True) -> Any:
+    import re2  # loaded only by the language checks: playing and listing never need it
+
+    options = re2.Options()
+    options.case_sensitive = case_sensitive
+    options.longest_match = longest
+    options.log_errors = False
+    options.never_capture = True
+    options.max_mem = REGEX_MEMORY
+    return re2.compile(regex, options)
+
+
+def compile_regex(regex: str) -> RegexPhrase:
+    """A `regex:` entry on RE2 (google-re2): it runs in time proportional to the text and never
+    backtracks, so no regex a school writes can hang the checker. RE2 has no backreferences or
+    lookarounds (the features that need backtracking); a regex using them cannot be used."""
+    import re2
+
+    try:
+        rx = _compile(regex, case_sensitive=False)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        detail = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+        unsupported = any(s in regex for s in ("(?=", "(?!", "(?<", "\\1", "\\2")) or "perl operator" in detail
+        hint = ("backreferences (\\1) and lookarounds ((?=, (?!, (?<=, (?<!) are not supported: they can make a "
+                "regex take far too long; a pattern: is easier to write" if unsupported
+                else "check the brackets and backslashes; a pattern: is easier to write")
+        raise PatternError(f"the regex cannot be used: {detail}", 0, hint) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise PatternError(f"the regex cannot be used: {exc}", 0, "a pattern: is easier to write") from None
+    if rx.search("") is not None:
+        raise PatternError("the regex matches empty text, so it would match everywhere", 0,
+                           "make at least one part of it required")
+    return RegexPhrase(rx)
