@@ -51,15 +51,19 @@ _TEXT_WORD = re.compile(r"\w+(?:'\w+)*")  # didn't, Mia's and should've are one 
 _THEY, _THEM = frozenset(SLOTS["they"]), frozenset(SLOTS["them"])
 _PRONOUNS = _THEY | _THEM | frozenset(_SUBJECT_OF) | frozenset(_SUBJECT_OF_POSSESSIVE)
 
-# The characters of the token string: separators, then the slots' own characters, then one
-# for each word or ending the patterns use (private-use characters, never in a real text
-# after Words has read it: a token holds only these).
+# The token string is Latin-1 bytes: the separators (ASCII), and, for each word, two bytes
+# per thing a pattern could ask of it (a "code": 0x80-0xBF, then 0xC0-0xFF). The first six
+# codes are the slots'; the rest are handed out to the words and endings patterns use.
 _SEPARATORS = "+ ,."
-_SLOT_CODES = {name: chr(0xE000 + i) for i, name in enumerate(("they", "them", "their", "themselves", "name",
-                                                               "name's"))}
-_FIRST_CODE = 0xE010
-_LAST_CODE = 0xF8FF  # the end of Unicode's private use area
-MAX_CODES = _LAST_CODE - _FIRST_CODE + 1  # different words and endings in one language.yaml
+MAX_CODES = 64 * 64  # different words and endings in one language.yaml, slots included
+
+
+def _code(k: int) -> str:
+    return chr(0x80 + k // 64) + chr(0xC0 + k % 64)
+
+
+_SLOT_CODES = {name: _code(i) for i, name in enumerate(("they", "them", "their", "themselves", "name", "name's"))}
+_FIRST_CODE = len(_SLOT_CODES)
 
 
 class People:
@@ -67,15 +71,27 @@ class People:
     only them. ``pronouns``: the subject pronouns that can mean them (always you, I and we);
     ``others``: the name words (lowercase) of everyone else (manipulators, trusted adults)."""
 
-    __slots__ = ("others", "pronouns")
+    __slots__ = ("others", "pronouns", "slots")
 
     def __init__(self, pronouns: Iterable[str], others: Iterable[str]) -> None:
         self.pronouns = frozenset(pronouns) | {"you", "u", "i", "we"}
         self.others = frozenset(others)
+        self.slots: dict[str, str] = {}  # a word as written -> its slot codes (see _slots)
+
+
+_ANYONE_SLOTS: dict[str, str] = {}  # the same, outside a story
 
 
 def _slots(word: str, low: str, people: People | None) -> str:
-    """The slot characters of one word of a text: which of {they}, {them} ... accept it."""
+    """The slot codes of one word of a text: which of {they}, {them} ... accept it."""
+    cache = people.slots if people is not None else _ANYONE_SLOTS
+    got = cache.get(word)
+    if got is None:
+        got = cache[word] = _work_out_slots(word, low, people)
+    return got
+
+
+def _work_out_slots(word: str, low: str, people: People | None) -> str:
     pronoun = low in _PRONOUNS
     name = not pronoun and is_name(word)
     possessive = low.endswith("'s")
@@ -122,14 +138,34 @@ class Lexicon:
     def version(self) -> int:
         return len(self.codes)
 
+    def learn(self, trees: Iterable[tuple[Any, ...]]) -> None:
+        """Hand out, now, the codes every one of these patterns will ask for, so that a text
+        written out once stays right for all of them (see Words.tokens)."""
+        seen: set[int] = set()
+
+        def walk(items: Iterable[Any]) -> None:
+            for item in items:
+                if id(item) in seen:
+                    continue
+                seen.add(id(item))
+                if isinstance(item, _Word):
+                    _word_codes(item, self)
+                elif isinstance(item, _Ending):
+                    self.code("ending", item.ending)
+                elif isinstance(item, _Alt):
+                    for option in item.options:
+                        walk(option)
+        for tree in trees:
+            walk(tree)
+
     def code(self, kind: str, word: str) -> str:
         key = (kind, word)
         got = self.codes.get(key)
         if got is None:
-            if len(self.codes) >= MAX_CODES:
+            if _FIRST_CODE + len(self.codes) >= MAX_CODES:
                 raise PatternError(f"more than {MAX_CODES} different words in the patterns", 0,
                                    "use fewer different words, or fewer entries")
-            got = self.codes[key] = chr(_FIRST_CODE + len(self.codes))
+            got = self.codes[key] = _code(_FIRST_CODE + len(self.codes))
             if kind == "exact":
                 self._exact[word] = got
                 self._forget((word,))
@@ -172,28 +208,29 @@ def _single_forms(text: str) -> tuple[str, ...]:
 
 
 def _word_codes(item: _Word, lexicon: Lexicon) -> list[str]:
-    """The character(s) a pattern word asks for: one for its one-word forms, and one for each
-    word of a form written with a hyphen (risk-taking: risk, then taking)."""
-    out = []
+    """The codes a pattern word asks for (any one will do): one for all its one-word forms, or,
+    for an exact word (=chose), one for each of its spellings. A form written with a hyphen
+    (risk-taking) gets a code for each of its words (see _word_regex)."""
     singles = [f for f in item.words() if "-" not in f]
-    if singles:
-        out.append(lexicon.code("forms", item.text) if not item.exact else "".join(
-            lexicon.code("exact", f) for f in singles))
     for form in item.words():
         if "-" in form:
             for part in form.split("-"):
                 lexicon.code("exact", part)
-    return out
+    if not singles:
+        return []
+    if item.exact:
+        return [lexicon.code("exact", f) for f in singles]
+    return [lexicon.code("forms", item.text)]
 
 
 _GAP_AND_WORD = re.compile(r"(\W*)(\w+(?:'\w+)*)")
 
 
 class Words:
-    """A text as the token string patterns are matched on (``tokens``, bytes), and, when a
-    match must be reported, as words with their places in the text (``detail``). Short forms
-    are read as their words: shouldn't is should + not. ``people``: who a blaming phrase can
-    be about (in a story), or None (anyone)."""
+    """A text as the token string patterns are matched on (``tokens``, Latin-1 bytes), and,
+    when a match must be reported, as words with their places in the text (``detail``). Short
+    forms are read as their words: shouldn't is should + not. ``people``: who a blaming phrase
+    can be about (in a story), or None (anyone)."""
 
     __slots__ = ("_detail", "_tokens", "_version", "_vocab", "lexicon", "offsets", "people", "text")
 
@@ -203,12 +240,12 @@ class Words:
         self._vocab = vocab  # index_words(text.lower()), when the caller has it already
         self._tokens: bytes | None = None
         self._version = -1
-        self.offsets: list[int] = []  # where each word's characters start in the token string (bytes)
+        self.offsets: list[int] = []  # where each word's codes start in the token string
         self._detail: tuple[list[tuple[int, int]], list[int], list[bool]] | None = None
 
     @property
     def tokens(self) -> bytes:
-        """The token string, written with every character the lexicon has handed out so far."""
+        """The token string, written with every code the lexicon has handed out so far."""
         if self._tokens is None or self._version != self.lexicon.version:
             self._version = self.lexicon.version
             self._tokens = self._write()
@@ -236,10 +273,10 @@ class Words:
                 sep = "+"  # the next piece of the same written word
                 at += 1
                 offsets.append(at)
-                at += 3 * len(codes)  # in UTF-8 each character is three bytes
+                at += len(codes)
         parts.append(".")
         self.offsets = offsets
-        return "".join(parts).encode()
+        return "".join(parts).encode("latin-1")
 
     def detail(self) -> tuple[list[tuple[int, int]], list[int], list[bool]]:
         """For each word, in the same order as the tokens: its (start, end) in the text, where
@@ -274,10 +311,7 @@ def _separator(between: str) -> str:
 
 # --- a pattern's tree as a regular expression over token strings ---------------------------------
 
-# The characters of one word, whatever they are. Written as the range of the characters a
-# token can hold, not as "anything but a separator": RE2 would have to build all of Unicode
-# minus four characters into its automaton, at every use.
-_ANY = "[\ue000-\uf8ff]*"
+_ANY = "(?:[\\x80-\\xbf][\\xc0-\\xff])*"  # one word, whatever its codes
 _JOIN = "[+ ]"  # the words of a phrase: only spaces, line breaks or a hyphen between them
 _GAP = f"[+ ,](?:{_ANY}[+ ,]){{0,5}}"  # ...: up to five words, same sentence
 _LEAD = "[+ ,.]"  # the separator before the first word of a match
@@ -298,16 +332,27 @@ def written_size(tree: tuple[Any, ...]) -> int:
     return sum(size(item) for item in tree)
 
 
-def _has(codes: str) -> str:
-    """A word that has one of these characters."""
-    return f"{_ANY}[{codes}]{_ANY}" if len(codes) > 1 else f"{_ANY}{codes}{_ANY}"
+def _has(codes: Iterable[str]) -> str:
+    """A word with one of these codes (two bytes each), as a regex over Latin-1 bytes."""
+    by_first: dict[str, list[str]] = {}
+    for code in sorted(set(codes)):
+        by_first.setdefault(code[0], []).append(code[1])
+    parts = []
+    for first, seconds in by_first.items():
+        second = _hex(seconds[0]) if len(seconds) == 1 else "[" + "".join(map(_hex, seconds)) + "]"
+        parts.append(_hex(first) + second)
+    return f"{_ANY}{parts[0] if len(parts) == 1 else '(?:' + '|'.join(parts) + ')'}{_ANY}"
+
+
+def _hex(char: str) -> str:
+    return f"\\x{ord(char):02x}"
 
 
 def _item_regex(item: Any, lexicon: Lexicon) -> str:
     if isinstance(item, _Slot):
-        return _has(_SLOT_CODES["name's" if item.possessive else item.name])
+        return _has([_SLOT_CODES["name's" if item.possessive else item.name]])
     if isinstance(item, _Ending):
-        return _has(lexicon.code("ending", item.ending))
+        return _has([lexicon.code("ending", item.ending)])
     if isinstance(item, _Word):
         return _word_regex(item, lexicon)
     made = item.regex  # written out once per lexicon, however many patterns use it (a list)
@@ -315,7 +360,7 @@ def _item_regex(item: Any, lexicon: Lexicon) -> str:
         singles = [option[0] for option in item.options if len(option) == 1 and isinstance(option[0], _Word)
                    and "-" not in "".join(option[0].words())]
         others = [option for option in item.options if not (len(option) == 1 and option[0] in singles)]
-        parts = [_has("".join(c for w in singles for c in _word_codes(w, lexicon)))] if singles else []
+        parts = [_has([c for w in singles for c in _word_codes(w, lexicon)])] if singles else []
         parts += [_seq_regex(option, lexicon) for option in others]
         made = item.regex = (lexicon, parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})")
     return made[1]
@@ -325,10 +370,10 @@ def _word_regex(item: _Word, lexicon: Lexicon) -> str:
     options = []
     codes = _word_codes(item, lexicon)
     if codes:
-        options.append(_has(codes[0]))
+        options.append(_has(codes))
     for form in item.words():
         if "-" in form:  # risk-taking: two words of the text, joined by a space or a hyphen
-            options.append(_JOIN.join(_has(lexicon.code("exact", part)) for part in form.split("-")))
+            options.append(_JOIN.join(_has([lexicon.code("exact", part)]) for part in form.split("-")))
     return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
 
 
@@ -384,7 +429,7 @@ class Phrase:
         if self._rx is None:
             if self.lexicon is None:
                 self.lexicon = Lexicon()
-            self._rx = _compile(tree_regex(self.tree, self.lexicon).encode(), longest=True)
+            self._rx = _compile(tree_regex(self.tree, self.lexicon).encode("ascii"), longest=True, latin1=True)
         return self._rx
 
     def possible(self, vocab: set[str]) -> bool:
@@ -408,7 +453,8 @@ class Phrase:
             if m is None:
                 return
             a, b = m.span()
-            first, last = bisect_right(w.offsets, a + 1) - 1, bisect_right(w.offsets, b - 1) - 1
+            offsets = w.offsets
+            first, last = bisect_right(offsets, a + 1) - 1, bisect_right(offsets, b - 1) - 1
             spans, starts, cont = w.detail()
             if last + 1 < len(cont) and cont[last + 1]:
                 pos = b  # it ends inside a written word (should|n't): look further on
@@ -449,10 +495,12 @@ def compile_pattern(pattern: str, lists: dict[str, _Alt] | None = None) -> Phras
 REGEX_MEMORY = 16 << 20
 
 
-def _compile(regex: str | bytes, longest: bool = False, case_sensitive: bool = True) -> Any:
+def _compile(regex: str | bytes, longest: bool = False, case_sensitive: bool = True, latin1: bool = False) -> Any:
     import re2  # loaded only by the language checks: playing and listing never need it
 
     options = re2.Options()
+    if latin1:
+        options.encoding = re2.Options.Encoding.LATIN1
     options.case_sensitive = case_sensitive
     options.longest_match = longest
     options.log_errors = False

@@ -72,6 +72,7 @@ class Phrasebook:
         text serves them all."""
         phrases = [a.rx for a in self.avoid if isinstance(a.rx, Phrase)]
         phrases += [u for a in self.avoid for u in a.unless] + self.corrections
+        self.lexicon.learn(phrase.tree for phrase in phrases)
         for phrase in phrases:
             phrase.use(self.lexicon)
 
