@@ -56,7 +56,7 @@ questions:                   # for the class after playing: ask what the abuser 
   # the short form, without notes:
   - How could a friend or a trusted adult help Leo?
 follow_up:
-  - Show pupils how to block and report someone in the games they play.
+  - Show pupils how to report someone, and then block them, in the games they play.
 themes: [online-contact, gifts-attention]   # ids from scenes/themes.yaml
 
 # --- What the story remembers --------------------------------------------------------
@@ -146,7 +146,7 @@ endings:
     title: Leo is believed
     tone: hopeful
     lines:
-      - Mr Shah helps Leo block Max and report the account.
+      - Mr Shah helps Leo save the messages and report the account. Then Leo blocks Max.
       - leo: I'm glad we told someone.
   not-yet:
     title: It's not too late
