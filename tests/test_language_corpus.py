@@ -38,7 +38,8 @@ def test_the_corpus_is_large_labelled_and_split(halves):
     assert {item["class"] for item in every if item["label"] == "safe"} == SAFE
     for items in halves.values():  # both halves have every class
         assert {item["class"] for item in items} == BLAME | SAFE
-    texts = [item["text"] for item in every]
+    # the same words may stand in a document and in a story, where they can be about the abuser
+    texts = [(item["text"], item["people"] is None) for item in every]
     assert len(texts) == len(set(texts)), "a sentence is in the corpus twice"
     for item in every:
         assert isinstance(item["text"], str) and item["text"].strip()
