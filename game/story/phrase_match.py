@@ -125,7 +125,7 @@ class Lexicon:
     out as a regular expression; ``version`` counts them, so a text written out before a new
     one was handed out is written again (see Words)."""
 
-    __slots__ = ("_endings", "_exact", "_forms", "_written", "codes")
+    __slots__ = ("_endings", "_exact", "_forms", "_spelled", "_written", "codes")
 
     def __init__(self) -> None:
         self.codes: dict[tuple[str, str], str] = {}  # ("exact"|"forms"|"ending", word) -> its character
@@ -133,6 +133,7 @@ class Lexicon:
         self._forms: dict[str, list[str]] = {}  # a word of a text -> the characters of the words it is a form of
         self._endings: list[tuple[str, str]] = []  # (ending, character)
         self._written: dict[str, str] = {}
+        self._spelled: dict[People | None, dict[str, str]] = {}  # see spelled()
 
     @property
     def version(self) -> int:
@@ -166,6 +167,7 @@ class Lexicon:
                 raise PatternError(f"more than {MAX_CODES} different words in the patterns", 0,
                                    "use fewer different words, or fewer entries")
             got = self.codes[key] = _code(_FIRST_CODE + len(self.codes))
+            self._spelled.clear()
             if kind == "exact":
                 self._exact[word] = got
                 self._forget((word,))
@@ -184,6 +186,14 @@ class Lexicon:
         for word in words:
             self._written.pop(word, None)
             self._written.pop(word + "'s", None)
+
+    def spelled(self, people: People | None) -> dict[str, str]:
+        """A word as written in a text (Mia, shouldn't) -> its token(s) in the token string, for
+        these people: filled in as texts are written (see Words)."""
+        got = self._spelled.get(people)
+        if got is None:
+            got = self._spelled[people] = {}
+        return got
 
     def write(self, low: str) -> str:
         """The characters a word of a text (lowercase) gets, slots aside."""
@@ -224,6 +234,7 @@ def _word_codes(item: _Word, lexicon: Lexicon) -> list[str]:
 
 
 _GAP_AND_WORD = re.compile(r"(\W*)(\w+(?:'\w+)*)")
+_SEPARATOR_BYTE = re.compile(b"[+ ,.]")
 
 
 class Words:
@@ -232,7 +243,7 @@ class Words:
     forms are read as their words: shouldn't is should + not. ``people``: who a blaming phrase
     can be about (in a story), or None (anyone)."""
 
-    __slots__ = ("_detail", "_tokens", "_version", "_vocab", "lexicon", "offsets", "people", "text")
+    __slots__ = ("_detail", "_offsets", "_tokens", "_version", "_vocab", "lexicon", "people", "text")
 
     def __init__(self, text: str, lexicon: Lexicon, people: People | None = None,
                  vocab: set[str] | None = None) -> None:
@@ -240,7 +251,7 @@ class Words:
         self._vocab = vocab  # index_words(text.lower()), when the caller has it already
         self._tokens: bytes | None = None
         self._version = -1
-        self.offsets: list[int] = []  # where each word's codes start in the token string
+        self._offsets: list[int] | None = None
         self._detail: tuple[list[tuple[int, int]], list[int], list[bool]] | None = None
 
     @property
@@ -249,34 +260,48 @@ class Words:
         if self._tokens is None or self._version != self.lexicon.version:
             self._version = self.lexicon.version
             self._tokens = self._write()
+            self._offsets = None
         return self._tokens
 
     def _write(self) -> bytes:
-        write, people = self.lexicon.write, self.people
+        spelled = self.lexicon.spelled(self.people)
         parts: list[str] = []
-        offsets: list[int] = []
-        at = 0
-        first = True
+        append = parts.append
+        sep = "."
         for gap, word in _GAP_AND_WORD.findall(self.text):
-            low = word.lower()
-            sep = "." if first else " " if gap == " " else _separator(gap)
-            first = False
-            if "'" in low or low in _WITHOUT_APOSTROPHE:
-                pieces: Iterable[tuple[str, int, int]] = split_word(low)
-            else:
-                pieces = ((low, 0, len(low)),)
-            for piece, s, e in pieces:
-                codes = write(piece)
-                if piece in _PRONOUNS or word[s:s + 1].isupper() or piece.endswith("'s"):
-                    codes += _slots(word[s:e], piece, people)
-                parts += (sep, codes)
-                sep = "+"  # the next piece of the same written word
-                at += 1
-                offsets.append(at)
-                at += len(codes)
-        parts.append(".")
-        self.offsets = offsets
+            got = spelled.get(word)
+            if got is None:
+                got = spelled[word] = self._spell(word)
+            if parts:
+                sep = " " if gap == " " else _separator(gap)
+            append(sep)
+            append(got)
+        append(".")
         return "".join(parts).encode("latin-1")
+
+    def _spell(self, word: str) -> str:
+        """The token(s) of one written word, with "+" between the parts of a short form."""
+        low = word.lower()
+        if "'" in low or low in _WITHOUT_APOSTROPHE:
+            pieces: Iterable[tuple[str, int, int]] = split_word(low)
+        else:
+            pieces = ((low, 0, len(low)),)
+        out = []
+        for piece, s, e in pieces:
+            codes = self.lexicon.write(piece)
+            if piece in _PRONOUNS or word[s:s + 1].isupper() or piece.endswith("'s"):
+                codes += _slots(word[s:e], piece, self.people)
+            out.append(codes)
+        return "+".join(out)
+
+    @property
+    def offsets(self) -> list[int]:
+        """Where each word's codes start in the token string: just after a separator
+        (worked out only for a text with a match)."""
+        tokens = self.tokens
+        if self._offsets is None:
+            self._offsets = [m.end() for m in _SEPARATOR_BYTE.finditer(tokens)][:-1]
+        return self._offsets
 
     def detail(self) -> tuple[list[tuple[int, int]], list[int], list[bool]]:
         """For each word, in the same order as the tokens: its (start, end) in the text, where

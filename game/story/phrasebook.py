@@ -7,7 +7,7 @@ from typing import Any
 
 from game.story.diagnostics import Diagnostic
 from game.story.phrase_match import Lexicon, People, Phrase, RegexPhrase, Words, compile_regex
-from game.story.phrases import PatternError, anchors, index_words, normalise, parse, read_lists, requirements
+from game.story.phrases import PatternError, anchors, index_words, normalise, parse, rarity, read_lists, requirements
 
 # The places a piece of text can stand. `applies_to: all` (the default) means every one.
 PLACES = ("narration", "speech", "choices", "feedback", "why", "discuss", "titles", "metadata", "docs")
@@ -53,18 +53,17 @@ class Found:
 class Phrasebook:
     """The avoid list and the corrections, ready to search text with."""
 
-    __slots__ = ("_always", "_bits", "_fix_always", "_fix_index", "_index", "_needs", "avoid", "corrections",
-                 "lexicon")
+    __slots__ = ("_bits", "_fix_always", "_fix_index", "_plan", "avoid", "corrections", "lexicon")
 
     def __init__(self) -> None:
         self.avoid: list[Avoid] = []
         self.corrections: list[Phrase] = []
-        self._fix_index: dict[str, list[int]] = {}  # the same, for the corrections
+        self._fix_index: dict[str, list[int]] = {}  # a word -> the corrections that need it
         self._fix_always: list[int] = []
-        self._index: dict[str, list[int]] = {}  # a word -> the entries that need it
-        self._always: list[int] = []  # entries tried on every text (regex: entries)
-        self._needs: list[tuple[tuple[int, ...], ...] | None] | None = None  # see _needs_as_bits
-        self._bits: dict[str, int] = {}
+        # for each entry: (its index, a mask one of whose words it needs, the masks of each
+        # choice of it); worked out when first needed (see _needs_as_bits)
+        self._plan: list[tuple[int, int, tuple[tuple[int, ...], ...] | None]] | None = None
+        self._bits: dict[str, int] = {}  # a word -> its bit
         self.lexicon = Lexicon()  # how words are written for every pattern here (see finish)
 
     def finish(self) -> None:
@@ -76,38 +75,31 @@ class Phrasebook:
         for phrase in phrases:
             phrase.use(self.lexicon)
 
-    def add(self, avoid: Avoid, words: frozenset[str] | None) -> None:
-        i = len(self.avoid)
+    def add(self, avoid: Avoid) -> None:
         self.avoid.append(avoid)
-        if words is None:
-            self._always.append(i)
-        else:
-            for w in words:
-                self._index.setdefault(w, []).append(i)
 
     def _may_match(self, vocab: set[str]) -> list[int]:
-        """The entries that may match a text with these words (``index_words``): each needs one
-        of its anchor words, and every word set some choice of it needs (``requirements``,
-        tested as bit masks: one bit for each word any entry needs)."""
-        candidates = set(self._always)
-        for word in self._index.keys() & vocab:
-            candidates.update(self._index[word])
-        if not candidates:
-            return []
-        if self._needs is None:
-            self._needs, self._bits = _needs_as_bits(self.avoid)
+        """The entries that may match a text with these words (``index_words``): for some
+        choice of the entry, every word set it needs (``requirements``) has a word in the
+        text. Tested as bit masks, one bit for each word any entry needs."""
+        if self._plan is None:
+            self._plan, self._bits = _needs_as_bits(self.avoid)
         bits = self._bits
         have = 0
         for word in bits.keys() & vocab:
             have |= bits[word]
         out = []
-        for i in sorted(candidates):
-            options = self._needs[i]
-            if options is None:
+        for i, first, options in self._plan:
+            if options is None:  # tried on every text
                 out.append(i)
                 continue
+            if not first & have:
+                continue
             for option in options:
-                if all(need & have for need in option):
+                for need in option:
+                    if not need & have:
+                        break
+                else:
                     out.append(i)
                     break
         return out
@@ -161,25 +153,33 @@ class Phrasebook:
                 self._fix_index.setdefault(w, []).append(i)
 
 
-def _needs_as_bits(entries: list[Avoid]) -> tuple[list[tuple[tuple[int, ...], ...] | None], dict[str, int]]:
-    """Each entry's ``requirements`` as bit masks (None for a regex: entry), and each word's bit."""
+def _needs_as_bits(entries: list[Avoid]) -> tuple[list[tuple[int, int, tuple[tuple[int, ...], ...] | None]],
+                                                  dict[str, int]]:
+    """Each entry's ``requirements`` as bit masks, and each word's bit. An entry's first mask
+    holds the rarest word set of each choice: a text with none of them cannot match it. A
+    regex: entry, or a choice that needs no word, is tried on every text (first mask -1)."""
     bits: dict[str, int] = {}
-    needs: list[tuple[tuple[int, ...], ...] | None] = []
-    for entry in entries:
+
+    def mask(words: frozenset[str]) -> int:
+        out = 0
+        for word in words:
+            out |= bits.setdefault(word, 1 << len(bits))
+        return out
+
+    plan: list[tuple[int, int, tuple[tuple[int, ...], ...] | None]] = []
+    for i, entry in enumerate(entries):
         if not isinstance(entry.rx, Phrase):
-            needs.append(None)
+            plan.append((i, -1, None))
             continue
-        options = []
-        for option in requirements(entry.rx.tree):
-            masks = []
-            for need in option:
-                mask = 0
-                for word in need:
-                    mask |= bits.setdefault(word, 1 << len(bits))
-                masks.append(mask)
-            options.append(tuple(masks))
-        needs.append(tuple(options))
-    return needs, bits
+        options = requirements(entry.rx.tree)
+        if not all(options):
+            plan.append((i, -1, None))
+            continue
+        first = 0
+        for option in options:
+            first |= mask(min(option, key=rarity))
+        plan.append((i, first, tuple(tuple(mask(need) for need in option) for option in options)))
+    return plan, bits
 
 
 def _kept_spans(entry: Avoid, text: str, cut: Words) -> list[tuple[int, int]]:
@@ -221,11 +221,7 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
         key = "pattern" if entry.pattern is not None else "regex"
         text = entry.pattern if entry.pattern is not None else entry.regex
         try:
-            if entry.pattern is not None:
-                tree = parse(text, lists)
-                rx, words = Phrase(tree), anchors(tree)
-            else:
-                rx, words = compile_regex(text), None
+            rx = Phrase(parse(text, lists)) if entry.pattern is not None else compile_regex(text)
         except PatternError as exc:
             diags.append(bad(("avoid", i, key), exc, text))
             continue
@@ -239,7 +235,7 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
         avoid = Avoid(len(book.avoid), text, rx, entry.why, entry.prefer, places, entry.severity,
                       entry.only_with == "manipulator", tuple(unless))
         avoid.at = i
-        book.add(avoid, words)
+        book.add(avoid)
     for i, correction in enumerate(model.corrections):
         try:
             book.add_correction(parse(correction, lists))

@@ -517,12 +517,12 @@ def _seq_anchors(items: tuple[Any, ...]) -> frozenset[str] | None:
         if (isinstance(item, _Alt) and item.optional) or isinstance(item, _Gap):
             continue
         got = _item_anchors(item)
-        if got is not None and (best is None or _rarity(got) < _rarity(best)):
+        if got is not None and (best is None or rarity(got) < rarity(best)):
             best = got
     return best
 
 
-def _rarity(words: frozenset[str]) -> int:
+def rarity(words: frozenset[str]) -> int:
     """Lower is better: a set with a word found in nearly every sentence (to, the, is) is worse
     than one of everyday words (get, got, say), which is worse than one of rarer words."""
     return sum(100 if w in _VERY_COMMON else 10 if w in _COMMON else 1 for w in words)
