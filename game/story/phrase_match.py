@@ -45,6 +45,7 @@ from game.story.phrases import (
     parse,
     requirements,
     split_word,
+    word_item,
 )
 
 _TEXT_WORD = re.compile(r"\w+(?:'\w+)*")  # didn't, Mia's and should've are one word each
@@ -214,7 +215,7 @@ class Lexicon:
 
 
 def _single_forms(text: str) -> tuple[str, ...]:
-    return tuple(f for f in _Word(text, exact=False).words() if "-" not in f)
+    return tuple(f for f in word_item(text, exact=False).words() if "-" not in f)
 
 
 def _word_codes(item: _Word, lexicon: Lexicon) -> list[str]:

@@ -394,25 +394,40 @@ def _words(tok: str, at: int) -> list[Any]:
     if "=" in word or "*" in word:
         mark = "=" if "=" in word else "*"
         raise PatternError(f"'{mark}' inside {tok!r}", at, f"'{mark}' goes only at the start of a word: =naive, *ed")
-    return [_Word(piece, exact) for piece, _s, _e in split_word(word.lower())]
+    return [word_item(piece, exact) for piece, _s, _e in split_word(word.lower())]
+
+
+_WORD_ITEMS: dict[tuple[str, bool], _Word] = {}
+
+
+def word_item(text: str, exact: bool) -> _Word:
+    """The one _Word for this word: every pattern that uses "the" shares it, so its forms (and
+    the codes game/story/phrase_match.py hands out for it) are worked out once."""
+    got = _WORD_ITEMS.get((text, exact))
+    if got is None:
+        got = _WORD_ITEMS[(text, exact)] = _Word(text, exact)
+    return got
+
+
+def _optional(item: Any) -> bool:
+    return isinstance(item, _Alt) and item.optional
 
 
 def _checked(items: list[Any], at: int) -> tuple[Any, ...]:
     if isinstance(items[0], _Gap) or isinstance(items[-1], _Gap):
         raise PatternError("'...' must stand between two words", at, "write it as: not ... fault")
-    if all(isinstance(item, (_Gap, _Alt)) and (isinstance(item, _Gap) or (item.optional and item.name is None))
-           for item in items):
+    runs: list[list[Any]] = [[]]  # the words between one ... and the next
+    for item in items:
+        if isinstance(item, _Gap):
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    if all(_optional(item) for run in runs for item in run):
         raise PatternError("every word here is optional", at,
                            "at least one word must be outside [ ]: [bad] choice, not [bad choice]")
-    run_required = False
-    for item in [*items, _Gap()]:
-        if isinstance(item, _Gap):
-            if not run_required:
-                raise PatternError("only optional words between two '...'", at,
-                                   "put at least one word outside [ ] between them")
-            run_required = False
-        elif not (isinstance(item, _Alt) and item.optional):
-            run_required = True
+    if any(all(_optional(item) for item in run) for run in runs):
+        raise PatternError("only optional words between two '...'", at,
+                           "put at least one word outside [ ] between them")
     if len(items) > MAX_PARTS:
         raise PatternError(f"more than {MAX_PARTS} words in a row", at, "split it into shorter phrases")
     return tuple(items)
