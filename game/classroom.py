@@ -28,7 +28,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -327,7 +327,7 @@ _RANGE_HINTS = {name: f"{name} goes from {low:{'.1f' if high <= 10 else 'g'}} to
 def _with_hint(d: Diagnostic, src: Source) -> Diagnostic:
     """Hints that fit this file: the ranges of settings, and where to read about the file."""
     hint = d.hint
-    if hint and "scenes/example.yaml" in hint:
+    if _points_at_a_story(hint):
         hint = f"see {DOCS} for an example"
     if hint is None:
         for name, text in _RANGE_HINTS.items():
@@ -345,16 +345,21 @@ def _with_hint(d: Diagnostic, src: Source) -> Diagnostic:
         hint = "write true or false"
     if hint == d.hint:
         return d
-    return Diagnostic(d.path, d.line, d.col, d.severity, d.code, d.message, hint)
+    return replace(d, hint=hint)
+
+
+def _points_at_a_story(hint: str | None) -> bool:
+    """A reader's hint that sends the writer to a story file, which does not fit a classroom file."""
+    return bool(hint) and ("scenes/example.yaml" in hint or "spot-the-signs new" in hint)
 
 
 def _for_classroom(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     """The reader's own messages name scenario files; say classroom file instead."""
     out = []
     for d in diags:
-        hint = f"see {DOCS} for an example" if d.hint and "scenes/example.yaml" in d.hint else d.hint
+        hint = f"see {DOCS} for an example" if _points_at_a_story(d.hint) else d.hint
         message = d.message.replace("scenario files", "the classroom file").replace("a scenario file", "the file")
-        out.append(Diagnostic(d.path, d.line, d.col, d.severity, d.code, message, hint))
+        out.append(replace(d, message=message, hint=hint))
     return out
 
 

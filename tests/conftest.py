@@ -95,3 +95,25 @@ def _silent_speech(monkeypatch):
         raise speech.SpeechUnavailable("no speech engine in the tests")
 
     monkeypatch.setattr(read_aloud, "SPEAKER_FACTORY", lambda: speech.Speaker(no_engine))
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """The shipped library published as a site (spot-the-signs publish --all), once per run."""
+    from game.cli import main
+
+    folder = tmp_path_factory.mktemp("site")
+    assert main(["publish", "--all", "-o", str(folder)]) == 0
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright, or the test skipped with the reason (tests/webtools.py)."""
+    from webtools import launch
+
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with playwright.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -378,7 +378,7 @@ def test_terminal_play_offers_only_the_stories_the_classroom_lists(home, tmp_pat
 
 def test_the_example_in_the_docs_is_a_good_file():
     text = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
-    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = text.split("```yaml file=classroom.yaml\n", 1)[1].split("```", 1)[0]
     state = parse_classroom(example, lint=True)
     assert state.diagnostics == ()
     assert state.classroom.contact.name == "Mrs Patel" and state.classroom.scenarios[0] == "new-friend"

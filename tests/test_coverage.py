@@ -108,6 +108,28 @@ def test_markdown_has_a_scenario_by_theme_and_a_scenario_by_sign_table(story_of,
     assert "| **no** |" in text  # one scenario cannot meet the library rules
 
 
+def test_skills_are_counted_by_story_with_a_table_and_the_library_rules(story_of, cover, example_text):
+    cov = cover(story_of(example_text))
+    sc = cov.scenarios[0]
+    assert sc.skills == {"check-in": 1, "tell-adult": 4}
+    text = to_markdown(cov)
+    assert "## Skills by scenario" in text and "| skill | example | scenarios |" in text
+    assert "| Telling a trusted adult (`tell-adult`) | 4 | 1 |" in text
+    assert "| Using Report Remove or CEOP (`report-remove-ceop`) |  | 0 |" in text
+    rules = {r.text: r for r in cov.rules()}
+    assert not rules["every skill is practised in at least one scenario"].met
+    assert "lacking: save-evidence" in rules["every skill is practised in at least one scenario"].detail
+    assert rules["every scenario practises at least 2 skills"].met
+    assert to_json(cov)["scenarios"][0]["skills"] == {"check-in": 1, "tell-adult": 4}
+    assert "skills:   check-in (1), tell-adult (4)" in to_text(cov)
+
+
+def test_a_story_with_one_skill_fails_the_library_rule(story_of, cover, example_text):
+    one = story_of(example_text.replace("        skills: [check-in]\n", ""))
+    rule = next(r for r in cover(one).rules() if r.text.startswith("every scenario practises"))
+    assert not rule.met and rule.detail == "example: 1"
+
+
 def test_a_pipe_in_a_title_does_not_break_the_markdown_table():
     assert md_cell("Jay | Mia\nagain") == "Jay \\| Mia again"
 

@@ -411,10 +411,10 @@ def test_a_character_saying_it_gets_a_hint_about_voice(load, changed):
     ("pupil_summary: Mia's art", "pupil_summary: Mia is flirty. Mia's art", "flirty"),
     ("  - A request for a photo", "  - Mia consented to a request for a photo", "consented"),
     ("  - Know that it is never", "  - Know why Mia fell for it, and know that it is never", "fell for it"),
-    ("  - Who could Mia and Sam talk to", "  - Why didn't Mia tell? Who could Mia and Sam talk to",
+    ("  - ask: Who could Mia and Sam talk to", "  - ask: Why didn't Mia tell? Who could Mia and Sam talk to",
      "Why didn't Mia tell"),
     ("    notes: Listening, saying", "    notes: Mia was naive. Listening, saying", "Mia was naive"),
-    ("  - Look at how to block", "  - Discuss her risky behaviour. Look at how to block", "risky behaviour"),
+    ("  - Look at how to report", "  - Discuss her risky behaviour. Look at how to report", "risky behaviour"),
     ("title: Mia's new follower", "title: Mia's risky choices", "risky choices"),
 ])
 def test_every_place_pupils_and_teachers_read_is_checked(load, changed, locate, old, new, needle):
@@ -481,8 +481,8 @@ def test_boyfriend_is_fine_in_a_story_without_a_manipulator(load, changed):
 
 
 def test_relationships_education_is_fine_even_with_a_manipulator(load, changed):
-    text = changed("  - Look at how to block",
-                   "  - Link this to your relationships education lessons. Look at how to block")
+    text = changed("  - Look at how to report",
+                   "  - Link this to your relationships education lessons. Look at how to report")
     assert codes(load(text)) == []
 
 

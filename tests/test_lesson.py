@@ -18,8 +18,8 @@ from game.teacher.lesson import build_pack, pick_routes, render_index, render_pa
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"
 HEADINGS = ("Learning objectives", "Suggested ground rules", "Content notes and preparing pupils", "Summary",
-            "The full script by route", "Discussion questions", "If a pupil discloses", "Help routes",
-            "Follow-up ideas")
+            "Baseline activity", "The full script by route", "Discussion questions", "End-of-lesson assessment",
+            "If a pupil discloses", "Help routes", "Follow-up ideas")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -180,6 +180,52 @@ def test_pause_to_discuss_questions_are_in_the_script(example):
     text = re.sub(r"\s+", " ", " ".join(parse(render_pack(build_pack(example))).text))
     for question in discuss:
         assert f"Pause to discuss: {question}" in text
+
+
+def test_every_pause_to_discuss_has_its_notes_in_the_script_and_with_the_questions(example):
+    text = re.sub(r"\s+", " ", " ".join(parse(render_pack(build_pack(example))).text))
+    prompts = [(s.discuss, s.discuss_notes) for s in example.scenes.values() if s.discuss]
+    assert prompts and all(notes for _q, notes in prompts)
+    for question, notes in prompts:
+        notes = " ".join(notes.split())
+        assert f"Pause to discuss: {question} Good answers: {notes}" in text
+        assert text.count(notes) == 2  # in the script, and in the discussion section
+
+
+def test_the_baseline_comes_first_and_the_assessment_returns_to_it_with_the_storys_signs_and_skills(example):
+    pack = build_pack(example)
+    html = render_pack(pack)
+    text = re.sub(r"\s+", " ", " ".join(parse(html).text))
+    assert html.index('id="baseline"') < html.index('id="script"') < html.index('id="assessment"')
+    baseline = text[text.index("Baseline activity"):text.index("The full script by route")]
+    assert "on their own" in baseline and "nothing is collected" in baseline
+    assessment = text[text.index("End-of-lesson assessment"):text.index("If a pupil discloses")]
+    assert "baseline sheet" in assessment and "a friend in Mia's place" in assessment
+    for sign in pack.signs:
+        assert sign.name in baseline and sign.name in assessment
+    assert [k.id for k in pack.skills] == ["check-in", "tell-adult"]
+    for skill in pack.skills:
+        assert skill.name in assessment and skill.looks_like in text
+
+
+def test_teacher_notes_are_printed_with_the_content_notes(shared):
+    from game.story.load import load_scenario
+
+    story = load_scenario(SCENES / "somewhere-to-stay.yaml", shared).story
+    html = render_pack(build_pack(story))
+    preparing = " ".join(parse(html[html.index('id="preparing"'):html.index('id="summary"')]).text)
+    assert story.teacher_notes and all(note in preparing for note in story.teacher_notes)
+    assert "Teacher note" not in html[html.index('id="follow-up"'):]
+
+
+@pytest.mark.parametrize("path", scenario_files(SCENES), ids=lambda p: p.stem)
+def test_no_pack_sends_the_teacher_to_a_document_it_does_not_include(shared, path):
+    from game.story.load import load_scenario
+
+    story = load_scenario(path, shared).story
+    text = " ".join(parse(render_pack(build_pack(story))).text)
+    assert not re.search(r"\bsee (?:the |our |your )?[\w ]*(?:guide|document|policy document)\b", text, re.I)
+    assert all(p.notes for p in build_pack(story).prompts), "a pause to discuss without notes"
 
 
 def test_a_story_without_teacher_notes_still_gets_a_full_pack(example):

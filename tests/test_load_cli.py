@@ -38,13 +38,14 @@ def test_a_bad_file_exits_1_with_located_errors_and_hints(tmp_path, changed):
     run = check(path)
     assert run.returncode == 1
     no_traceback(run)
-    first, hint, summary = run.stdout.splitlines()
+    first, hint, summary, explain = run.stdout.splitlines()
     m = LOCATED.match(first)
     assert m is not None, first
     assert (m["path"], m["severity"], m["code"]) == (str(path), "error", "E021")
     assert int(m["line"]) >= 1 and int(m["col"]) >= 1
     assert hint == "    hint: did you mean 'told-teacher'?"
     assert summary == "1 file checked: 1 error, 0 warnings."
+    assert explain == "What a message means, with an example and the fix: spot-the-signs explain E021"
 
 
 def test_the_shipped_scenes_folder_checks_clean(tmp_path):
@@ -59,7 +60,7 @@ def test_json_format_gives_a_list_with_every_field(tmp_path, changed):
     run = check("--format", "json", path)
     assert run.returncode == 1
     [item] = json.loads(run.stdout)
-    assert set(item) == {"path", "line", "col", "severity", "code", "message", "hint"}
+    assert set(item) == {"path", "line", "col", "severity", "code", "message", "hint", "detail"}
     assert (item["path"], item["severity"], item["code"]) == (str(path), "error", "E023")
     assert isinstance(item["line"], int) and isinstance(item["col"], int)
     assert item["hint"] == "did you mean 'secrecy'?"

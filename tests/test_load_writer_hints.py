@@ -90,3 +90,16 @@ def test_a_very_long_condition_is_shortened_in_its_message(load, changed):
     long = "asked and " * 40 + "nonsense ="
     d = first(load(changed("if: asked\n", f"if: {long}\n")), "E024")
     assert len(d.message) < 200
+
+
+def test_a_sad_ending_is_told_that_every_ending_carries_hope(load, changed):
+    result = load(changed("    title: It's not too late\n    tone: open\n",
+                          "    title: It's not too late\n    tone: sad\n"))
+    assert codes(result) == ["E013"]
+    assert result.diagnostics[0].hint == "every ending carries hope: use 'open' for one where nobody has been told yet"
+
+
+def test_a_renamed_character_is_told_which_ids_there_are(load, changed):
+    text = changed("  mia:\n    name: Mia\n", "  zara:\n    name: Mia\n")
+    d = first(load(text), "E022")
+    assert d.hint.endswith("the characters' ids are sam, zara, jay, ms-okafor")

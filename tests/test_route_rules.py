@@ -349,9 +349,26 @@ HARD = ("Communications demonstrate considerable psychological manipulation, cha
 def test_a_line_far_above_its_band_is_reported(load, changed, locate):
     text = changed("- At the bus stop after school, you can't stop thinking about Mia.", f"- {HARD}")
     [d] = found(load(text), "W057")
-    assert re.match(r"this line reads at US grade \d+ \(about age 18\+\), far above the 11-13 band "
-                    r"\(at most grade 9\)", d.message)
+    assert d.message == "this line reads like a text for an adult reader: far too hard for a story for ages 11-13"
+    assert d.hint.startswith("rewrite it as two or three short sentences")
     assert (d.line, d.col) == locate(text, HARD)
+
+
+@pytest.mark.parametrize(("line", "message", "fix"), [
+    # Year 10 readers, one grade over the 11-13 limit (grade 9): a little hard
+    ("Jay sends Mia presents and lovely compliments every single evening, and she likes it.",
+     "this line reads like a text for about age 15 (Year 10): a little hard for a story for ages 11-13",
+     "split the longest sentence in two"),
+    # Year 13 readers, three and a half grades over: too hard
+    ("Jay sends Mia presents and constant compliments every single evening, which feels strange.",
+     "this line reads like a text for about age 18 (Year 13): too hard for a story for ages 11-13",
+     "use shorter sentences and everyday words, for the youngest pupils in the band (about age 11, Year 7)"),
+])
+def test_how_far_over_the_band_a_line_is_decides_the_words(load, changed, line, message, fix):
+    [d] = found(load(changed("- At the bus stop after school, you can't stop thinking about Mia.", f"- {line}")),
+                "W057")
+    assert d.message == message
+    assert d.hint.startswith(fix)
 
 
 def test_the_same_idea_in_plain_words_is_fine(load, changed):

@@ -15,7 +15,8 @@ from game.story.runtime import Playthrough, SaveError
 from game.story.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = (ROOT / "scenes" / "example.yaml").read_text(encoding="utf-8")
+SCENES = ROOT / "scenes"
+EXAMPLE = (SCENES / "example.yaml").read_text(encoding="utf-8")
 SHARED, _ = load_shared(ROOT / "scenes")
 
 
@@ -197,6 +198,19 @@ def test_the_debrief_says_it_was_not_the_young_persons_fault_and_who_is_responsi
     assert "not Mia's fault" in d.not_fault
     assert "Jay is responsible" in d.responsible
     assert not d.left_early and d.ending_tone == "hopeful"
+
+
+@pytest.mark.parametrize("scenario, words", [
+    ("example", "This is called grooming. It is a kind of abuse."),
+    ("owe-me", "This is called grooming. It is a kind of abuse, even when it feels like friendship or love."),
+])
+def test_the_debrief_names_it_as_grooming_in_both_bands(shared, scenario, words):
+    from game.story.library import Library
+
+    story = Library(SCENES).load(SCENES / f"{scenario}.yaml").story
+    assert story is not None
+    d = Playthrough(story).debrief()
+    assert d.responsible.endswith(words) and words in d.as_text()
 
 
 def test_the_debrief_lists_the_signs_of_this_route_spotted_or_not(pupil):

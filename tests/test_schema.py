@@ -16,7 +16,7 @@ jsonschema = pytest.importorskip("jsonschema")
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / SCHEMA_FILE
 SCENES = ROOT / "scenes"
-SHARED = ("signs", "help", "themes", "language")
+SHARED = ("signs", "help", "themes", "language", "skills")
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_shipped_scenarios_start_with_the_schema_modeline(path):
      "        feedback: 5"),
     ("    kind: chat", "    kind: phone"),
     ("    lines:\n      - It's lunchtime.", "    lines: []\n    old_lines:\n      - It's lunchtime."),
-    ("  - Who could Mia and Sam talk to, in school and outside it?", "  - 12"),  # a question that is a number
+    ("  - ask: Who could Mia and Sam talk to, in school and outside it?", "  - ask: 12"),  # a question that is a number
     ("    name: Mia", "    name: Mia\n    role2: friend"),
 ])
 def test_a_file_the_checker_refuses_is_refused_by_the_schema_too(validator, load, changed, old, new):
@@ -112,7 +112,11 @@ def test_a_file_the_checker_refuses_is_refused_by_the_schema_too(validator, load
 ])
 def test_every_way_of_writing_a_line_is_valid_in_the_schema(validator, load, changed, lines):
     text = changed("    lines:\n      - At the bus stop after school, you can't stop thinking about Mia.\n"
-                   "      - Jay asked for a secret photo. That isn't OK, whatever Mia says or does.\n", lines + "\n")
+                   "      - narrator: Jay asked for a secret photo. That isn't OK, whatever Mia says or does.\n"
+                   "        sign: image-request\n"
+                   "        why: Asking a 12-year-old for a photo, and to keep it secret, is never OK. "
+                   "It is never Mia's fault.\n",
+                   lines + "\n")
     assert load(text).story is not None
     assert _errors(validator, text) == []
 

@@ -295,6 +295,7 @@ def test_the_read_through_holds_every_line_choice_and_feedback_of_every_story(st
                 assert choice.is_continue or choice.text in text
                 assert not choice.feedback or choice.feedback in text
             assert not scene.discuss or scene.discuss in text
+            assert not scene.discuss_notes or f"Good answers: {scene.discuss_notes}" in text
         for sign in s.signs:
             assert f"Warning sign: {s.shared.sign_name(sign)}." in text
 
@@ -403,6 +404,15 @@ def test_play_from_here_in_the_read_through_plays_the_scene_found(stories):
         assert pilot.screen.part_in_view() == last_scene
         pilot.press("p")
         assert isinstance(pilot.screen, PlayScreen) and pilot.screen.pt.scene.id == last_scene
+
+
+def test_the_story_page_lists_the_skills_and_the_notes_for_before_the_lesson(stories):
+    from game.ui.screens.teacher_scenario import story_paragraphs
+
+    story = next(s for s in stories if s.id == "somewhere-to-stay")
+    text = "\n".join(p.text for p in story_paragraphs(story))
+    assert "Skills pupils practise" in text and "- Telling a trusted adult" in text
+    assert "Before the lesson" in text and all(f"- {note}" in text for note in story.teacher_notes)
 
 
 def test_the_story_page_shows_and_hides_the_story_for_pupils(stories):

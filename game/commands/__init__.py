@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 # Listed here in the order `--help` shows them.
-COMMANDS = ("play", "list", "check", "graph", "coverage", "new", "schema", "stats", "lesson")
+COMMANDS = ("play", "list", "new", "check", "explain", "graph", "coverage", "schema", "stats", "lesson", "publish")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

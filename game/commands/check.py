@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.paths import scenes_dir
     from game.story.check_files import check_paths
-    from game.story.diagnostics import format_json, format_text, has_errors, summary
+    from game.story.diagnostics import format_json, format_text, has_errors, sort_key, summary
 
     paths = paths_or_scenes(args)
     diags, files = check_paths(paths, fallback_shared=scenes_dir())
@@ -30,4 +30,7 @@ def run(args: argparse.Namespace) -> int:
         if diags:
             print(format_text(diags))
         print(summary(diags, files))
+        if diags:
+            first = min(diags, key=sort_key).code
+            print(f"What a message means, with an example and the fix: spot-the-signs explain {first}")
     return EXIT_PROBLEMS if has_errors(diags) else EXIT_OK

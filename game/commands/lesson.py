@@ -15,9 +15,10 @@ BROWSERS = "Chromium, Google Chrome or Microsoft Edge"
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "lesson", help="write a printable lesson pack (HTML or PDF) for a scenario, or for all of them",
-        description="Write a lesson pack for teachers: objectives, ground rules, content notes, the script by "
-                    "route with the warning signs highlighted, the debriefs, discussion questions, what to do if "
-                    "a pupil discloses, help routes and follow-up ideas. -o pack.html writes the page to print "
+        description="Write a lesson pack for teachers: objectives, ground rules, content notes, a baseline "
+                    "activity, the script by route with the warning signs highlighted, the debriefs, discussion "
+                    "questions, an end-of-lesson assessment, what to do if a pupil discloses, help routes and "
+                    "follow-up ideas. -o pack.html writes the page to print "
                     "from any browser; -o pack.pdf writes a PDF; -o pack.html --pdf writes both (pack.html and "
                     "pack.pdf). A PDF is printed by " + BROWSERS + " running headless, found on PATH or where "
                     "it is usually installed (or named with --browser); without one, no PDF is made and the "

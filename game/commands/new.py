@@ -60,8 +60,13 @@ def run(args: argparse.Namespace) -> int:
             fh.write(text)
     except FileExistsError:
         raise UsageError(f"{path} already exists: choose another id, or edit that file") from None
-    print(f"Wrote {shown} (ages {args.band}).")
-    print(f"Next: open it, change one part at a time, and run: spot-the-signs check --strict {shown}")
+    # by id when `play` will find it there (the scenes folder it reads), else by its path
+    found_by_id = folder.resolve() == (Path(args.scenes) if args.scenes else scenes_dir()).resolve()
+    scenes = f"--scenes {args.scenes} " if args.scenes else ""
+    print(f"Wrote {shown} (ages {args.band}). It already passes the checker.")
+    print("Next: open it in your editor, change one part at a time, and after each change run")
+    print(f"  spot-the-signs check --strict {shown}")
+    print(f"Play it: spot-the-signs {scenes}play --text {sid if found_by_id else shown}")
     return EXIT_OK
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from game.story.diagnostics import Diagnostic
 from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import load_language, load_model
-from game.story.model import HelpFile, LanguageFile, SignsFile, ThemesFile
+from game.story.load import LoadResult, load_language, load_model
+from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
 from game.story.safe_yaml import Limits
 
-_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile}
+_SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile,
+                  "skills": SkillsFile}
 DOCUMENT_SUFFIXES = (".md", ".txt")
 
 
@@ -26,8 +27,13 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             lib = Library(path, fallback_shared, limits, lint=True)
             diags.extend(lib.shared_diagnostics)
             files += sum((path / f"{stem}.yaml").is_file() for stem in _SHARED_MODELS)
-            for scenario in scenario_files(path):
-                diags.extend(lib.load(scenario).diagnostics)
+            loaded = [result for _p, result in lib.load_all()]
+            for result in loaded:
+                diags.extend(result.diagnostics)
+                files += 1
+            diags.extend(_across_the_library(loaded, _library_beside(path, fallback_shared, limits)))
+            for saved_as_text in sorted(path.glob("*.y*ml.txt")):
+                diags.append(_saved_as_text(saved_as_text))
                 files += 1
         elif path.stem == "language" and path.suffix in (".yaml", ".yml"):
             _book, problems = load_language(path, limits, self_test=True)
@@ -44,7 +50,12 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             files += 1
         elif is_scenario_file(path):
             lib = Library(path.parent, fallback_shared, limits, lint=True)
-            diags.extend(lib.load(path).diagnostics)
+            result = lib.load(path)
+            diags.extend(result.diagnostics)
+            files += 1
+            diags.extend(_across_the_library([result], _library_beside(path.parent, fallback_shared, limits, path)))
+        elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
+            diags.append(_saved_as_text(path))
             files += 1
         elif path.suffix.lower() in DOCUMENT_SUFFIXES:
             diags.extend(_check_document(path, fallback_shared, limits, books))
@@ -54,6 +65,43 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
                                     "this is not a scenario file", "scenario files end in .yaml; "
                                     "check also reads .md and .txt files for the language rules"))
     return diags, files
+
+
+def _across_the_library(checked: list[LoadResult], others: list[Scenario]) -> list[Diagnostic]:
+    """The checks that compare stories (check/library_names.py), for the files that loaded.
+    A story in ``others`` with the id of a checked one is the same story (a draft of it) and is left out."""
+    from game.story.check.library_names import names_across_the_library
+
+    readable = [(r.source, r.scenario) for r in checked if r.source is not None and r.scenario is not None]
+    ids = {s.id for _src, s in readable}
+    return names_across_the_library(readable, [s for s in others if s.id not in ids])  # type: ignore[arg-type]
+
+
+def _library_beside(folder: Path, library: Path | None, limits: Limits, checked: Path | None = None
+                    ) -> list[Scenario]:
+    """The stories a checked story joins, read for their names only (quick: no linter): with a file
+    (``checked``), the others in its folder; and the library folder's, when it is checked from elsewhere
+    (a draft in drafts/ joins scenes/)."""
+    folders = [folder] if checked is not None else []
+    if library is not None and library.is_dir() and library.resolve() != folder.resolve():
+        folders.append(library)
+    found: list[Scenario] = []
+    for where in folders:
+        lib = Library(where, library, limits)
+        for path in scenario_files(where):
+            if checked is None or path.resolve() != checked.resolve():
+                scenario = lib.load(path).scenario
+                if scenario is not None:
+                    found.append(scenario)
+    return found
+
+
+def _saved_as_text(path: Path) -> Diagnostic:
+    """Notepad's "Save as" adds .txt unless "All files" is chosen: the game never sees such a
+    story, and checked as a document it would pass."""
+    return Diagnostic(str(path), None, None, "error", "E000",
+                      f"this file's name ends in {Path(path.stem).suffix}.txt, so it is a text document, not a story",
+                      f"rename it to {path.stem} (in Notepad, choose 'All files' as the type when you save)")
 
 
 def _check_document(path: Path, fallback: Path | None, limits: Limits, books: dict[Path, object]

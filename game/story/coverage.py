@@ -1,8 +1,9 @@
-"""What a library of scenarios covers: signs (and on how many routes), themes, who is targeted, who abuses.
+"""What a library of scenarios covers: signs (and on how many routes), themes, skills, who is targeted, who abuses.
 
 ``scenario_coverage`` summarises one compiled Story with its Exploration (the routes come
 from ``game.story.explore``); ``LibraryCoverage`` puts them beside the taxonomy of signs and
-themes and answers the library-wide rules: every sign covered, every theme covered, boys
+themes and answers the library-wide rules: every sign covered, every theme covered, every
+skill practised and at least two in each scenario, boys
 and girls each targeted in at least three scenarios, abusers of more than one gender,
 a peer and a group among them. ``to_text``, ``to_json`` and ``to_markdown`` render it; the
 Markdown is the committed docs/coverage.md.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.story.explore import Exploration
@@ -23,6 +24,7 @@ from game.story.story import Character, Story
 GROUPS = {"he": "boys", "she": "girls"}  # anything else (they, or not given) counts as "other"
 MIN_TARGETED = 3  # boys and girls each targeted in at least this many scenarios
 PEER_AGE = 18  # an abuser whose age is given and under this is a peer
+MIN_SKILLS = 2  # skills each scenario practises (the checker's W084 asks the same)
 MARKDOWN_COMMAND = "spot-the-signs coverage --format md -o docs/coverage.md"
 
 
@@ -55,6 +57,7 @@ class ScenarioCoverage:
     sign_routes: Mapping[str, int]  # sign -> on how many routes a pupil meets it
     targets: tuple[Person, ...]
     manipulators: tuple[Person, ...]
+    skills: Mapping[str, int] = field(default_factory=dict)  # skill -> how many choices practise it
 
     @property
     def targeted(self) -> tuple[str, ...]:
@@ -75,6 +78,7 @@ def scenario_coverage(story: Story, exploration: Exploration) -> ScenarioCoverag
     on_routes: Counter[str] = Counter()
     for route in exploration.routes:
         on_routes.update(route.signs)
+    skills: Counter[str] = Counter(s for scene in story.scenes.values() for c in scene.choices for s in c.skills)
     signs = story.signs
     return ScenarioCoverage(
         id=story.id, title=story.title, band=story.band, setting=story.setting, minutes=story.minutes,
@@ -83,6 +87,7 @@ def scenario_coverage(story: Story, exploration: Exploration) -> ScenarioCoverag
         sign_routes={s: on_routes[s] for s in (*signs, *sorted(set(on_routes) - set(signs)))},
         targets=tuple(Person.of(c) for c in story.characters_with("target")),
         manipulators=tuple(Person.of(c) for c in story.characters_with("manipulator")),
+        skills={s: skills[s] for s in story.skills},
     )
 
 
@@ -118,6 +123,18 @@ class LibraryCoverage:
     def signs_unknown(self) -> tuple[str, ...]:
         return tuple(sorted({s for sc in self.scenarios for s in sc.sign_routes} - set(self.shared.signs)))
 
+    def skill_scenarios(self, skill: str) -> tuple[str, ...]:
+        """The scenarios with a choice that practises this skill."""
+        return tuple(s.id for s in self.scenarios if s.skills.get(skill, 0) > 0)
+
+    @property
+    def skills_lacking(self) -> tuple[str, ...]:
+        return tuple(s for s in self.shared.skills if not self.skill_scenarios(s))
+
+    @property
+    def skills_unknown(self) -> tuple[str, ...]:
+        return tuple(sorted({s for sc in self.scenarios for s in sc.skills} - set(self.shared.skills)))
+
     def theme_scenarios(self, theme: str) -> tuple[str, ...]:
         return tuple(s.id for s in self.scenarios if theme in s.themes)
 
@@ -151,11 +168,16 @@ class LibraryCoverage:
             "group_scenarios": [sc.id for sc in self.scenarios if len(sc.manipulators) > 1],
         }
 
+    @property
+    def few_skills(self) -> dict[str, int]:
+        """Scenarios practising fewer than MIN_SKILLS skills, with how many they do."""
+        return {sc.id: len(sc.skills) for sc in self.scenarios if len(sc.skills) < MIN_SKILLS}
+
     def counts(self, field: str) -> dict[str, int]:
         return dict(sorted(Counter(getattr(sc, field) for sc in self.scenarios).items()))
 
     def rules(self) -> tuple[Rule, ...]:
-        signs, themes = self.taxonomy_signs, tuple(self.shared.themes)
+        signs, themes, skills = self.taxonomy_signs, tuple(self.shared.themes), tuple(self.shared.skills)
         targeted, abusers = self.targeted(), self.abusers()
         genders = [g for g in abusers["pronouns"] if g in ("he", "she")]
         return (
@@ -165,6 +187,11 @@ class LibraryCoverage:
             Rule("every theme is covered by at least one scenario", not self.themes_lacking,
                  f"{len(themes) - len(self.themes_lacking)} of {len(themes)}"
                  + (f"; lacking: {', '.join(self.themes_lacking)}" if self.themes_lacking else "")),
+            Rule("every skill is practised in at least one scenario", not self.skills_lacking,
+                 f"{len(skills) - len(self.skills_lacking)} of {len(skills)}"
+                 + (f"; lacking: {', '.join(self.skills_lacking)}" if self.skills_lacking else "")),
+            Rule(f"every scenario practises at least {MIN_SKILLS} skills", not self.few_skills,
+                 "; ".join(f"{sc}: {n}" for sc, n in self.few_skills.items()) or "all"),
             Rule(f"boys are targeted in at least {MIN_TARGETED} scenarios", targeted["boys"] >= MIN_TARGETED,
                  f"{targeted['boys']}"),
             Rule(f"girls are targeted in at least {MIN_TARGETED} scenarios", targeted["girls"] >= MIN_TARGETED,
@@ -193,6 +220,7 @@ def to_text(cov: LibraryCoverage) -> str:
         out.append(f"  abusers:  {_people(sc.manipulators)}")
         out += _wrapped("  signs:    ", ", ".join(f"{s}\xa0{sc.cell(s)}" for s in sc.sign_routes) or "none")
         out += _wrapped("  themes:   ", ", ".join(sc.themes) or "none")
+        out += _wrapped("  skills:   ", ", ".join(f"{s}\xa0({n})" for s, n in sc.skills.items()) or "none")
     n = len(cov.scenarios)
     abusers = cov.abusers()
     ages = abusers["ages"]
@@ -206,8 +234,10 @@ def to_text(cov: LibraryCoverage) -> str:
     ]
     out += _wrapped("  signs lacking:  ", ", ".join(cov.signs_lacking) or "none")
     out += _wrapped("  themes lacking: ", ", ".join(cov.themes_lacking) or "none")
-    if cov.signs_unknown or cov.themes_unknown:
-        out.append(f"  not in signs.yaml or themes.yaml: {', '.join((*cov.signs_unknown, *cov.themes_unknown))}")
+    out += _wrapped("  skills lacking: ", ", ".join(cov.skills_lacking) or "none")
+    unknown = (*cov.signs_unknown, *cov.themes_unknown, *cov.skills_unknown)
+    if unknown:
+        out.append(f"  not in signs.yaml, themes.yaml or skills.yaml: {', '.join(unknown)}")
     out += ["", "Library rules:"]
     for r in cov.rules():
         out += _wrapped(f"  [{'ok' if r.met else 'NOT MET'}] ", f"{r.text}: {r.detail}")
@@ -237,7 +267,7 @@ def to_json(cov: LibraryCoverage) -> dict[str, Any]:
         "scenarios": [
             {"id": sc.id, "title": sc.title, "band": sc.band, "setting": sc.setting, "minutes": sc.minutes,
              "routes": sc.routes, "routes_complete": sc.routes_complete, "signs": dict(sc.sign_routes),
-             "themes": list(sc.themes), "targeted": list(sc.targeted),
+             "themes": list(sc.themes), "skills": dict(sc.skills), "targeted": list(sc.targeted),
              "targets": [_person_json(p) for p in sc.targets],
              "manipulators": [_person_json(p) for p in sc.manipulators]}
             for sc in cov.scenarios
@@ -247,7 +277,10 @@ def to_json(cov: LibraryCoverage) -> dict[str, Any]:
             "signs_lacking": list(cov.signs_lacking),
             "themes": {t: list(cov.theme_scenarios(t)) for t in cov.shared.themes},
             "themes_lacking": list(cov.themes_lacking),
-            "unknown": {"signs": list(cov.signs_unknown), "themes": list(cov.themes_unknown)},
+            "skills": {s: list(cov.skill_scenarios(s)) for s in cov.shared.skills},
+            "skills_lacking": list(cov.skills_lacking),
+            "unknown": {"signs": list(cov.signs_unknown), "themes": list(cov.themes_unknown),
+                        "skills": list(cov.skills_unknown)},
             "bands": cov.counts("band"),
             "settings": cov.counts("setting"),
             "targeted": cov.targeted(),
@@ -305,6 +338,17 @@ def to_markdown(cov: LibraryCoverage) -> str:
         "",
         _lacking("Themes no scenario covers", cov.themes_lacking),
         "",
+        "## Skills by scenario",
+        "",
+        "What the friend practises besides noticing (scenes/skills.yaml). Each cell says how many of the "
+        "scenario's choices practise the skill; an empty cell means none do.",
+        "",
+        *_table(["skill", *ids, "scenarios"],
+                [[f"{cov.shared.skills[k].name} (`{k}`)", *(str(sc.skills.get(k, "")) for sc in cov.scenarios),
+                  str(len(cov.skill_scenarios(k)))] for k in cov.shared.skills]),
+        "",
+        _lacking("Skills no scenario practises", cov.skills_lacking),
+        "",
         "## Warning signs by scenario",
         "",
         "Each cell says on how many of the scenario's routes a pupil meets the sign (12/16: on 12 of 16 routes); "
@@ -320,9 +364,9 @@ def to_markdown(cov: LibraryCoverage) -> str:
                           str(len(cov.sign_scenarios(s)))] for s in signs]),
                 ""]
     out.append(_lacking("Signs no scenario shows", cov.signs_lacking))
-    unknown = (*cov.signs_unknown, *cov.themes_unknown)
+    unknown = (*cov.signs_unknown, *cov.themes_unknown, *cov.skills_unknown)
     if unknown:
-        out += ["", _lacking("Used by a scenario but missing from signs.yaml or themes.yaml", unknown)]
+        out += ["", _lacking("Used by a scenario but missing from signs.yaml, themes.yaml or skills.yaml", unknown)]
     return "\n".join(out) + "\n"
 
 

@@ -19,6 +19,11 @@ _FALLBACK_HELP = (
     HelpRoute(name="Childline", phone="0800 1111", web="childline.org.uk",
               detail="Free and confidential for anyone under 19."),
 )
+# Pupils need the words to ask for help (safeguarding guide, rule 14): every debrief names it.
+NAME_IT = {
+    "11-13": "This is called grooming. It is a kind of abuse.",
+    "14-16": "This is called grooming. It is a kind of abuse, even when it feels like friendship or love.",
+}
 _FALLBACK_FRIEND = (
     "Listen, and tell them you believe them.",
     "Tell a trusted adult. You do not have to keep it secret.",
@@ -115,6 +120,7 @@ def build_debrief(story: Story, ending: Ending | None, met: dict[str, list[Line]
                        f"{'they' if ' and ' in abuser else _they(story, 'manipulator')} did.")
     else:
         responsible = "When someone pressures or manipulates a young person, the person doing it is responsible."
+    responsible += " " + NAME_IT.get(story.band, NAME_IT["11-13"])
     help_file = shared.help
     return Debrief(
         story_title=story.title,

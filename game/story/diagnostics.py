@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -18,6 +18,8 @@ class Diagnostic:
     code: str
     message: str
     hint: str | None = None
+    # a second, more technical wording (YAML's own words for a syntax error), shown after the hint
+    detail: str | None = None
 
     def format(self) -> str:
         where = self.path
@@ -28,6 +30,8 @@ class Diagnostic:
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
+        if self.detail:
+            text += f"\n    ({self.detail})"
         return text
 
     def as_dict(self) -> dict[str, object]:
@@ -37,7 +41,7 @@ class Diagnostic:
         """The same finding as an error (for ``check --strict``)."""
         if self.severity == "error":
             return self
-        return Diagnostic(self.path, self.line, self.col, "error", self.code, self.message, self.hint)
+        return replace(self, severity="error")
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:

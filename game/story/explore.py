@@ -37,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.story import conditions
-from game.story.runtime import available_choices, visible_lines
+from game.story.runtime import Playthrough, available_choices, visible_lines
 from game.story.story import Story
 
 MAX_STATES = 100_000
@@ -87,6 +87,14 @@ class Exploration:
         """Whether exploration found this place with these flags and counters (capped as it counts them)."""
         capped = cap_state(state, self.caps)
         return (part, tuple(capped[n] for n in self.names)) in self.reached
+
+
+def replay(story: Story, route: Route) -> Playthrough:
+    """A Playthrough that has taken ``route``'s choices: at its ending, showing what the pupil reads there."""
+    pt = Playthrough(story)
+    for choice_id in route.choices:
+        pt.choose(next(i for i, c in enumerate(pt.choices) if c.id == choice_id))
+    return pt
 
 
 def cap_state(state: Mapping[str, bool | int], caps: Mapping[str, Cap]) -> dict[str, bool | int]:

@@ -23,8 +23,9 @@ from pydantic import BaseModel
 from game.story import safe_yaml
 from game.story.check import Context, run_checks, run_story_checks
 from game.story.diagnostics import Diagnostic, has_errors
-from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, ThemesFile
+from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
 from game.story.safe_yaml import Limits
+from game.story.shared import SHARED_FILES as SHARED_FILES  # re-exported: library, watch and new read it here
 from game.story.shared import Shared
 from game.story.source import Source
 from game.story.story import Story, compile_story
@@ -34,13 +35,15 @@ if TYPE_CHECKING:
     from game.story.phrasebook import Phrasebook
 
 M = TypeVar("M", bound=BaseModel)
-SHARED_FILES = ("signs", "help", "themes", "language")
 
 
 @dataclass(slots=True)
 class LoadResult:
     story: Story | None
     diagnostics: list[Diagnostic]
+    # the file as read and validated, for checks across the library (check/library.py)
+    source: Source | None = None
+    scenario: Scenario | None = None
 
     @property
     def ok(self) -> bool:
@@ -98,11 +101,11 @@ def load_model(model: type[M], path: str | os.PathLike[str], limits: Limits = Li
 
 def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str] | None = None,
                 limits: Limits = Limits(), lint: bool = False) -> tuple[Shared, list[Diagnostic]]:
-    """signs.yaml, help.yaml, themes.yaml and (for the linter) language.yaml from ``folder``,
-    each falling back to ``fallback``."""
+    """signs.yaml, help.yaml, themes.yaml, skills.yaml and (for the linter) language.yaml from
+    ``folder``, each falling back to ``fallback``."""
     diags: list[Diagnostic] = []
     found: dict[str, BaseModel | None] = {}
-    for stem, model in (("signs", SignsFile), ("help", HelpFile), ("themes", ThemesFile)):
+    for stem, model in (("signs", SignsFile), ("help", HelpFile), ("themes", ThemesFile), ("skills", SkillsFile)):
         path = Path(folder) / f"{stem}.yaml"
         if not path.exists() and fallback is not None:
             path = Path(fallback) / f"{stem}.yaml"
@@ -114,6 +117,7 @@ def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str]
         found[stem] = value
     signs = found["signs"]
     themes = found["themes"]
+    skills = found["skills"]
     language = None
     path = Path(folder) / "language.yaml"
     if not path.exists() and fallback is not None:
@@ -126,6 +130,7 @@ def load_shared(folder: str | os.PathLike[str], fallback: str | os.PathLike[str]
         help=found["help"] if isinstance(found["help"], HelpFile) else None,
         themes=dict(themes.themes) if isinstance(themes, ThemesFile) else {},
         language=language,
+        skills=dict(skills.skills) if isinstance(skills, SkillsFile) else {},
     ), diags
 
 
@@ -175,7 +180,7 @@ def _finish(src: Source, raw: bytes, stem: str, shared: Shared, limits: Limits,
     ctx = Context(src, scenario, shared, limits, stem)
     diags += run_checks(ctx, lint)
     if has_errors(diags):
-        return LoadResult(None, diags)
+        return LoadResult(None, diags, src, scenario)
     # Only "has this file changed since the save?": a checksum and the length do (and zlib
     # imports in a fraction of hashlib's time, which every command pays).
     fingerprint = f"{zlib.crc32(raw):08x}-{len(raw):x}"
@@ -185,5 +190,5 @@ def _finish(src: Source, raw: bytes, stem: str, shared: Shared, limits: Limits,
         # a story in which a pupil could be trapped (E050) fails the check.
         diags += run_story_checks(ctx, story)
         if has_errors(diags):
-            return LoadResult(None, diags)
-    return LoadResult(story, diags)
+            return LoadResult(None, diags, src, scenario)
+    return LoadResult(story, diags, src, scenario)

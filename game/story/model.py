@@ -96,6 +96,8 @@ class Choice(Strict):
     set: dict[str, bool | int] = Field(default_factory=dict, description="flags or counters to set")
     add: dict[str, int] = Field(default_factory=dict, description="numbers to add to counters")
     helps: bool = Field(False, description="true for a helping action (telling a trusted adult, checking in)")
+    skills: list[Id] = Field(default_factory=list, description="the skills from scenes/skills.yaml this choice "
+                             "practises, e.g. [tell-adult]")
 
 
 class Scene(Strict):
@@ -109,6 +111,7 @@ class Scene(Strict):
     choices: list[Choice] = Field(default_factory=list)
     go: str | None = Field(None, description="where the story goes next when there are no choices")
     discuss: Text | None = Field(None, description="a question for the class (presenter mode)")
+    discuss_notes: Text | None = Field(None, description="notes for the teacher on good answers to discuss:")
 
     _one_line_is_a_list = field_validator("lines", mode="before")(lambda value: _as_list(value))
 
@@ -145,6 +148,8 @@ class Scenario(Strict):
     summary: Text = Field(description="one paragraph for teachers")
     pupil_summary: Text | None = Field(None, max_length=160, description="one line shown to pupils on the card")
     content_notes: list[Text] = Field(default_factory=list)
+    teacher_notes: list[Text] = Field(default_factory=list, description="what the teacher should know or do "
+                                      "before the lesson (printed with the content notes)")
     objectives: list[Text] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list, description="discussion questions for the class")
     follow_up: list[Text] = Field(default_factory=list)
@@ -169,10 +174,25 @@ class SignInfo(Strict):
     looks_like: Text
     bands: list[Band] = ["11-13", "14-16"]
     explain: dict[Band, Text] = Field(description="one or two sentences for each band")
+    urgent: bool = Field(False, description="a moment of immediate danger: a choice should offer telling an "
+                         "adult now (W082)")
+    cues: list[Annotated[str, StringConstraints(min_length=2, max_length=60)]] = Field(
+        default_factory=list, description="words that make a line read like this sign (W081); a * at the end "
+        "matches any ending, e.g. photo*")
 
 
 class SignsFile(Strict):
     signs: dict[str, SignInfo]
+
+
+class SkillInfo(Strict):
+    name: Text = Field(description="a short name teachers and pupils read")
+    looks_like: Text = Field(description="what practising it looks like in a story")
+    tells: bool = Field(False, description="true when it gets a trusted adult's help (E080, W082)")
+
+
+class SkillsFile(Strict):
+    skills: dict[Id, SkillInfo] = Field(min_length=1)
 
 
 class HelpRoute(Strict):

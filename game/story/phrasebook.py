@@ -35,8 +35,10 @@ class Avoid:
 
     @property
     def code(self) -> str:
-        letter = "E" if self.severity == "error" else "W"
-        return f"{letter}041" if self.only_with_manipulator else f"{letter}040"
+        # each code written out whole: the docs tests find the codes the checker can give by these
+        if self.only_with_manipulator:
+            return "E041" if self.severity == "error" else "W041"
+        return "E040" if self.severity == "error" else "W040"
 
 
 class Found:

@@ -26,6 +26,7 @@ An index on a single short line is noise, so callers judge only lines with at le
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,3 +77,23 @@ def total(texts: Iterable[str]) -> TextCounts:
 def grade(text: str) -> float | None:
     """The reading grade of ``text`` (the ARI); None when it has no words."""
     return counts(text).grade
+
+
+# UK school years: Year 7 is the first year of secondary school (ages 11-12), Year 13 the last
+# of sixth form (17-18). A US grade is one less than the UK year of the same pupils.
+LAST_SCHOOL_YEAR = 13
+
+
+def school_year(grade: float) -> int:
+    """The UK school year whose pupils read at this US grade (grade 6 → Year 7), at least Year 1."""
+    return max(1, math.floor(grade) + 1)
+
+
+def reader(grade: float) -> str:
+    """Who a text at this grade is written for, in a teacher's words: 'about age 15 (Year 10)'.
+
+    The age is the one pupils reach during that school year (Year 10: 14 to 15)."""
+    year = school_year(grade)
+    if year > LAST_SCHOOL_YEAR:
+        return "an adult reader"
+    return f"about age {year + 5} (Year {year})"

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
+from game.story import yaml_errors
 from game.story.diagnostics import Diagnostic
 
 try:  # the C parser is much faster; the pure-Python one gives the same events
@@ -191,7 +192,15 @@ def _syntax_error(exc: yaml.YAMLError, path: str, text: str = "",
         lines = text.split("\n")
         if line <= len(lines) and col <= len(lines[line - 1]):
             found = lines[line - 1][col - 1]
-    message = f"YAML cannot read this: {problem}" + (f" ({context})" if context else "")
+    yaml_words = problem + (f" ({context})" if context else "")
+    at_context = getattr(exc, "context_mark", None)
+    plain = yaml_errors.plain_words(problem, context, (line, col) if line is not None else None,
+                                    (at_context.line + 1, at_context.column + 1) if at_context else None,
+                                    text, open_quote)
+    if plain is not None:  # the writer's words first; YAML's own as a second line
+        return Diagnostic(path, plain.line, plain.col, "error", "E001", plain.message, plain.hint,
+                          detail=f"YAML's own words: {yaml_words}")
+    message = f"YAML cannot read this: {yaml_words}"
     hint = _syntax_hint(problem, context, found)
     if open_quote is not None and open_quote[1] == line:
         # an unclosed quote swallows text up to the next quote mark, and YAML stumbles only there
@@ -252,7 +261,8 @@ def parse(text: str, path: str, limits: Limits = Limits()) -> Parsed:
         if enabled:
             gc.enable()
     if data is None and not diags:
-        diags.append(Diagnostic(path, 1, 1, "error", "E008", "the file is empty", "start from scenes/example.yaml"))
+        diags.append(Diagnostic(path, 1, 1, "error", "E008", "the file is empty",
+                                "start from a story that works: spot-the-signs new my-story"))
     return Parsed(data, marks, diags)
 
 

@@ -1,14 +1,17 @@
-"""The data every scenario shares: the sign taxonomy, help routes, themes and the avoid list."""
+"""The data every scenario shares: the sign taxonomy, help routes, themes, skills and the avoid list."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from game.story.model import HelpFile, SignInfo, Theme
+from game.story.model import HelpFile, SignInfo, SkillInfo, Theme
 
 if TYPE_CHECKING:
     from game.story.phrasebook import Phrasebook
+
+# The shared data files in a scenes folder (by stem): never loaded as scenarios.
+SHARED_FILES = ("signs", "help", "themes", "language", "skills")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,7 @@ class Shared:
     help: HelpFile | None = None
     themes: dict[str, Theme] = field(default_factory=dict)
     language: Phrasebook | None = None  # scenes/language.yaml, read (game/story/phrasebook.py)
+    skills: dict[str, SkillInfo] = field(default_factory=dict)
 
     def explain(self, sign: str, band: str) -> str:
         info = self.signs.get(sign)
@@ -27,3 +31,12 @@ class Shared:
     def sign_name(self, sign: str) -> str:
         info = self.signs.get(sign)
         return info.name if info else sign
+
+    def skill_name(self, skill: str) -> str:
+        info = self.skills.get(skill)
+        return info.name if info else skill
+
+    @property
+    def telling_skills(self) -> frozenset[str]:
+        """The skills that get a trusted adult's help (skills.yaml, tells: true)."""
+        return frozenset(s for s, info in self.skills.items() if info.tells)

@@ -26,7 +26,7 @@ _TEMPLATE = """\
 # and scenes/example.yaml is a longer example. Lines starting with # are notes for you:
 # the game ignores them, so you can delete them when you no longer need them.
 #
-# Safeguarding, in short (the full guide is in docs/writing.md):
+# Safeguarding, in short (read the whole guide, docs/safeguarding.md, before you write):
 #   - The pupil plays a FRIEND who notices. Never the young person being targeted.
 #   - It is never the young person's fault. Feedback talks about what the abuser did and
 #     what a friend or trusted adult can do, never about what the young person "should" do.
@@ -51,12 +51,13 @@ objectives:                  # what pupils can do afterwards
   - Recognise gifts, flattery, secrecy and moving to a private chat as warning signs
   - Know that it is never the young person's fault, and that telling a trusted adult helps
 questions:                   # for the class after playing: ask what the abuser did and how to help
+  # each question has notes for the teacher: what good answers include
   - ask: What did Max do to make Leo trust him so quickly?
     notes: Compliments, game credit, saying they had lots in common, asking for secrecy.
-  # the short form, without notes:
-  - How could a friend or a trusted adult help Leo?
+  - ask: How could a friend or a trusted adult help Leo?
+    notes: Listen, say it is not Leo's fault, keep the messages, and tell a trusted adult together.
 follow_up:
-  - Show pupils how to report someone, and then block them, in the games they play.
+  - Show pupils how to report and block someone in the games they play.
 themes: [online-contact, gifts-attention]   # ids from scenes/themes.yaml
 
 # --- What the story remembers --------------------------------------------------------
@@ -102,6 +103,7 @@ scenes:
       - text: Ask Leo what else Max has said.
         set: {asked: true}   # change what the story remembers
         feedback: Asking kindly keeps Leo talking to you.
+        skills: [check-in]   # what the friend practises (scenes/skills.yaml): at least two in a story
         go: messages         # the scene (or ending) this choice leads to
       - text: Say that's cool and talk about something else.
         feedback: That's a normal thing to do. Warning signs are often hard to see at first.
@@ -125,6 +127,7 @@ scenes:
       - text: "Say: \\"Keeping secrets like that isn't OK. Let's tell Mr Shah together.\\""
         helps: true          # a helping action: the debrief counts these
         feedback: Telling a trusted adult is the most helpful thing a friend can do.
+        skills: [tell-adult]
         go: teacher
       - text: Say nothing for now.
         feedback: It can be hard to know what to say. Noticing is a good start.
@@ -146,14 +149,14 @@ endings:
     title: Leo is believed
     tone: hopeful
     lines:
-      - Mr Shah helps Leo save the messages and report the account. Then Leo blocks Max.
+      - Mr Shah keeps the messages, and helps Leo report Max's account. Then they block it.
       - leo: I'm glad we told someone.
   not-yet:
     title: It's not too late
     tone: open
     lines:
-      - You haven't told anyone yet. That's OK. It's never too late.
-      - Tomorrow you could talk to a teacher with Leo, or call Childline.
+      - You haven't told an adult yet. Lots of people wait, because it's hard to know what to do.
+      - But this is too big to keep to yourself. Tomorrow you could talk to a teacher with Leo, or call Childline.
 """
 
 

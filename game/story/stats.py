@@ -105,9 +105,10 @@ def to_text(stats: dict[str, Any]) -> str:
     ]
     if level["grade"] is not None:
         hardest = level["hardest_line"]
-        extra = f"; hardest line {hardest['id']} at grade {hardest['grade']:.1f}" if hardest else ""
-        grade = f"US grade {level['grade']:.1f}" if level["grade"] >= 1 else "under US grade 1 (very easy)"
-        out.append(f"  reading      {grade} over all lines (ARI){extra}")
+        extra = (f"; hardest line {hardest['id']}: {readability.reader(hardest['grade'])}" if hardest else "")
+        grade = (f"like a text for {readability.reader(level['grade'])}" if level["grade"] >= 1
+                 else "very easy, like a text for age 6 or younger")
+        out.append(f"  reading      {grade} over all lines{extra}")
     if minutes["estimate"] is not None:
         out.append(f"  minutes      about {minutes['estimate']} to play (declared: {minutes['declared']}, "
                    "which may include discussion)")

@@ -53,6 +53,7 @@ class Choice:
     ends: bool  # leads straight to an ending
     is_continue: bool = False
     condition: str | None = None  # the `if:` as written, for tools that reason about conditions
+    skills: tuple[str, ...] = ()  # skills.yaml ids this choice practises
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Scene:
     discuss: str | None
     lines_vary: bool  # any line has a condition: only then is filtering needed
     choices_vary: bool
+    discuss_notes: str | None = None  # for the teacher: good answers to discuss
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,7 @@ class Story:
     summary: str
     pupil_summary: str | None
     content_notes: tuple[str, ...]
+    teacher_notes: tuple[str, ...]
     objectives: tuple[str, ...]
     questions: tuple[model.Question, ...]
     follow_up: tuple[str, ...]
@@ -110,6 +113,16 @@ class Story:
             for line in part.lines:
                 if line.sign:
                     seen.setdefault(line.sign, None)
+        return tuple(seen)
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        """Every skill the story's choices practise, in order of first appearance (derived, not written)."""
+        seen: dict[str, None] = {}
+        for scene in self.scenes.values():
+            for choice in scene.choices:
+                for skill in choice.skills:
+                    seen.setdefault(skill, None)
         return tuple(seen)
 
     def characters_with(self, role: str) -> tuple[Character, ...]:
@@ -167,6 +180,7 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
                     helps=ch.helps,
                     ends=ch.go in scenario.endings,
                     condition=ch.if_,
+                    skills=tuple(ch.skills),
                 )
                 for i, ch in enumerate(sc.choices)
             )
@@ -181,6 +195,7 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
             phone=(sc.phone or player) if sc.kind == "chat" else None,
             lines=lines, choices=choices, discuss=sc.discuss,
             lines_vary=any(ln.test for ln in lines), choices_vary=any(c.test for c in choices),
+            discuss_notes=sc.discuss_notes,
         )
     endings = {}
     for eid, en in scenario.endings.items():
@@ -193,6 +208,7 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
         id=scenario.id, path=path, fingerprint=fingerprint, title=scenario.title, band=scenario.band,
         minutes=scenario.minutes, setting=scenario.setting, summary=scenario.summary,
         pupil_summary=scenario.pupil_summary, content_notes=tuple(scenario.content_notes),
+        teacher_notes=tuple(scenario.teacher_notes),
         objectives=tuple(scenario.objectives), questions=tuple(scenario.questions),
         follow_up=tuple(scenario.follow_up), themes=tuple(scenario.themes),
         initial_state=MappingProxyType(dict(scenario.state)),

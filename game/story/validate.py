@@ -28,7 +28,7 @@ def validate(model: type[M], src: Source) -> tuple[M | None, list[Diagnostic]]:
         return None, [Diagnostic(
             src.path, line, col, "error", "E010",
             "the file must be a set of 'key: value' lines at the top level",
-            "start from scenes/example.yaml",
+            "start from a story that works: spot-the-signs new my-story",
         )]
     try:
         return model.model_validate(src.data), []
@@ -73,6 +73,8 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
             hint = "this is empty: write it after the ':' (or delete the line)"
         elif isinstance(value, (int, float)) and wants_text:
             hint = _QUOTE_NUMBER_HINT
+        elif kind == "literal_error" and path and path[-1] == "tone" and path[0] == "endings":
+            hint = "every ending carries hope: use 'open' for one where nobody has been told yet"
         elif kind == "literal_error" and isinstance(value, str) and any(c in value for c in _DASHES):
             hint = "use a plain hyphen (-), not a long dash; word processors change - into – as you type"
         elif kind == "string_pattern_mismatch":
@@ -101,6 +103,10 @@ def _message(err: Any) -> str:
         "List should have at least 1 item after validation, not 0": "should have at least one item",
         "Dictionary should have at least 1 item after validation, not 0": "should have at least one entry",
         "Value error, ": "",
+        # pydantic's words for types, in a writer's
+        "a valid string": "text",
+        "a valid integer, unable to parse string as an integer": "a whole number",
+        "a valid integer": "a whole number",
     }
     for old, new in replacements.items():
         msg = msg.replace(old, new)

@@ -71,6 +71,7 @@ class StepView:
     options: tuple[OptionView, ...] = ()  # every choice pupils see here, with its feedback
     discuss: str | None = None  # the scene's pause-to-discuss question for the class
     same_as: int | None = None  # this scene, with the same lines and choices, was printed in full in that route
+    discuss_notes: str | None = None  # for the teacher: what good answers to it include
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,28 @@ class SignView:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillView:
+    id: str
+    name: str
+    looks_like: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A scene's pause-to-discuss question, with the teacher's notes on good answers."""
+
+    scene: str
+    ask: str
+    notes: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class LessonPack:
     story: Story  # title, band, minutes, summary, notes, objectives, questions, follow-up
     signs: tuple[SignView, ...]
+    skills: tuple[SkillView, ...]  # what the friend practises in this story (scenes/skills.yaml)
+    prompts: tuple[Prompt, ...]  # every pause-to-discuss a pupil can reach, in story order
+    target: str  # the targeted young person's name, for the assessment ("a friend in Mia's place")
     routes: tuple[RouteView, ...]
     routes_total: int
     routes_complete: bool  # False if there were more routes than the explorer counts
@@ -165,7 +185,8 @@ def play_route(story: Story, route: Route, number: int, seen: dict[tuple, int]) 
         options = tuple(OptionView(c.text, c.feedback, c.id == choice.id) for c in offered if not c.is_continue)
         steps.append(StepView(part=scene.id, kind="scene", title=None, lines=tuple(_line(story, ln) for ln in lines),
                               choice=None if choice.is_continue else choice.text, feedback=choice.feedback,
-                              options=options, discuss=scene.discuss, same_as=seen.get(key)))
+                              options=options, discuss=scene.discuss, same_as=seen.get(key),
+                              discuss_notes=scene.discuss_notes))
         seen.setdefault(key, number)
     ending = pt.ending
     assert ending is not None and pt.finished
@@ -183,9 +204,15 @@ def build_pack(story: Story, cap: int = MAX_ROUTES) -> LessonPack:
     routes = tuple(play_route(story, r, n, seen) for n, r in enumerate(picked, 1))
     shared = story.shared
     first = routes[0].debrief if routes else Playthrough(story).debrief()  # help is the same at every ending
+    targets = story.characters_with("target")
     return LessonPack(
         story=story,
         signs=tuple(SignView(s, shared.sign_name(s), shared.explain(s, story.band)) for s in story.signs),
+        skills=tuple(SkillView(k, shared.skill_name(k), shared.skills[k].looks_like if k in shared.skills else "")
+                     for k in story.skills),
+        prompts=tuple(Prompt(sid, scene.discuss, scene.discuss_notes) for sid, scene in story.scenes.items()
+                      if scene.discuss and sid in ex.scenes_reached),
+        target=targets[0].name if targets else "the young person",
         routes=routes,
         routes_total=len(ex.routes),
         routes_complete=ex.routes_complete,

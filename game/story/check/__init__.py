@@ -7,9 +7,11 @@ rule tuple, then name the tuple below.
 Two tiers, because every `list`, `play` and game start loads every story:
 - structure (references, metadata, the scene graph): linear and cheap, run on every load;
   a story that fails them cannot be played.
-- the safeguarding linter (language, suitability, backgrounds, and the route rules that
-  explore every state a pupil can reach): run by `spot-the-signs check`, which writers and
-  CI use on every scenario. Its modules are imported only then.
+- the safeguarding linter (language, suitability, backgrounds, people, sign cues, teaching,
+  telling, and the route rules that explore every state a pupil can reach): run by
+  `spot-the-signs check`, which writers and CI use on every scenario. Its modules are
+  imported only then. Checks across the library (a name used for two people) are in
+  check/library_names.py, run by `check` on a folder.
 """
 
 from __future__ import annotations
@@ -36,9 +38,14 @@ RULES: tuple[Rule, ...] = (*REFERENCE_RULES, *METADATA_RULES)
 def lint_rules() -> tuple[Rule, ...]:
     from game.story.check.backgrounds import BACKGROUND_RULES
     from game.story.check.language import LANGUAGE_RULES
+    from game.story.check.people import PEOPLE_RULES
+    from game.story.check.sign_cues import SIGN_CUE_RULES
     from game.story.check.suitability import SUITABILITY_RULES
+    from game.story.check.teaching import TEACHING_RULES
+    from game.story.check.telling import TELLING_LINT_RULES
 
-    return (*LANGUAGE_RULES, *SUITABILITY_RULES, *BACKGROUND_RULES)
+    return (*LANGUAGE_RULES, *SUITABILITY_RULES, *BACKGROUND_RULES, *PEOPLE_RULES, *SIGN_CUE_RULES,
+            *TEACHING_RULES, *TELLING_LINT_RULES)
 
 
 def run_checks(ctx: Context, lint: bool = False) -> list[Diagnostic]:

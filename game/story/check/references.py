@@ -9,12 +9,13 @@ from game.story import conditions
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, RESERVED_IDS, Line, is_id
+from game.story.shared import SHARED_FILES
 
 _ID_HINT = "ids use lowercase letters, numbers, - and _ only, e.g. bus-stop"
 
 
 def file_name_matches_id(ctx: Context) -> Iterator[Diagnostic]:
-    shared_name = ctx.scenario.id in ("signs", "help", "themes", "language")
+    shared_name = ctx.scenario.id in SHARED_FILES
     if ctx.scenario.id != ctx.stem:
         yield ctx.src.diag(("id",), "E020", f"the id {ctx.scenario.id!r} is not the file's name {ctx.stem!r}",
                            f"use id: {ctx.stem}"
@@ -78,19 +79,25 @@ def _lines(ctx: Context) -> Iterator[tuple[tuple[Any, ...], Line]]:
 def speakers_exist(ctx: Context) -> Iterator[Diagnostic]:
     chars = ctx.scenario.characters
     speakers = [*chars, NARRATOR]
+    known = ", ".join(chars)
+
+    def hint(who: str, words: str, choices: list[str]) -> str:
+        # a renamed character is the usual cause: say which ids there are when none is close
+        return ctx.did_you_mean(who, choices) or f"{words}the characters' ids are {known}"
+
     for path, line in _lines(ctx):
         if line.speaker != NARRATOR and line.speaker not in chars:
             yield ctx.src.diag(path, "E022", f"the speaker {line.speaker!r} is not one of the characters",
-                               ctx.did_you_mean(line.speaker, speakers)
-                               or "add them under 'characters:', or write narration as plain text")
+                               hint(line.speaker, f"add {line.speaker!r} under 'characters:', or write narration "
+                                    "as plain text; ", speakers))
     for sid, scene in ctx.scenario.scenes.items():
         for i, who in enumerate(scene.present):
             if who not in chars:
                 yield ctx.src.diag(("scenes", sid, "present", i), "E022", f"{who!r} is not one of the characters",
-                                   ctx.did_you_mean(who, chars))
+                                   hint(who, "", list(chars)))
         if scene.phone is not None and scene.phone not in chars:
             yield ctx.src.diag(("scenes", sid, "phone"), "E022", f"the phone's owner {scene.phone!r} is not one of "
-                               "the characters", ctx.did_you_mean(scene.phone, chars))
+                               "the characters", hint(scene.phone, "", list(chars)))
 
 
 def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -102,12 +109,26 @@ def signs_are_known(ctx: Context) -> Iterator[Diagnostic]:
         info = signs.get(line.sign)
         if info is None:
             yield ctx.src.diag((*path, "sign"), "E023", f"{line.sign!r} is not a warning sign in scenes/signs.yaml",
-                               ctx.did_you_mean(line.sign, signs) or "see docs/writing.md for the list of signs")
+                               ctx.did_you_mean(line.sign, signs)
+                               or "the list of signs is in docs/writing.md, section 9, and scenes/signs.yaml")
         elif band not in info.bands:
             yield ctx.src.diag((*path, "sign"), "E038",
                                f"the sign {line.sign!r} is only for the {' and '.join(info.bands)} band, "
                                f"not {band}",
                                "the safeguarding guide keeps parties, alcohol, drugs, cars and debt for 14-16")
+
+
+def skills_are_known(ctx: Context) -> Iterator[Diagnostic]:
+    skills = ctx.shared.skills
+    if not skills:
+        return
+    for sid, scene in ctx.scenario.scenes.items():
+        for i, choice in enumerate(scene.choices):
+            for j, skill in enumerate(choice.skills):
+                if skill not in skills:
+                    yield ctx.src.diag(("scenes", sid, "choices", i, "skills", j), "E083",
+                                       f"{skill!r} is not a skill in scenes/skills.yaml",
+                                       ctx.did_you_mean(skill, skills) or "the skills are: " + ", ".join(skills))
 
 
 def themes_are_known(ctx: Context) -> Iterator[Diagnostic]:
@@ -214,5 +235,6 @@ def size_within_limits(ctx: Context) -> Iterator[Diagnostic]:
 
 REFERENCE_RULES = (
     file_name_matches_id, ids_are_well_formed, start_exists, roles_are_cast, speakers_exist, signs_are_known,
-    themes_are_known, ways_on_exist, conditions_parse, effects_fit_state, asset_names_are_plain, size_within_limits,
+    skills_are_known, themes_are_known, ways_on_exist, conditions_parse, effects_fit_state, asset_names_are_plain,
+    size_within_limits,
 )

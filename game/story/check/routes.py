@@ -222,8 +222,10 @@ ROUTE_RULES: tuple[StoryRule, ...] = (
 
 
 def run_route_checks(ctx: Context, story: Story) -> list[Diagnostic]:
+    from game.story.check.telling import TELLING_RULES  # they build on StoryContext, defined here
+
     sc = explore_story(ctx, story)
     found: list[Diagnostic] = []
-    for rule in ROUTE_RULES:
+    for rule in ROUTE_RULES + TELLING_RULES:
         found.extend(rule(sc))
     return found

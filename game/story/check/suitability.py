@@ -15,6 +15,7 @@ one role), so what is left to check is the wording of the pupil's own choices (W
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -260,10 +261,20 @@ def teacher_notes_are_written(ctx: Context) -> Iterator[Diagnostic]:
 MAX_GRADE = {"11-13": 9.0, "14-16": 11.0}
 MAX_LINE_CHARS = 280  # about six lines of the play screen's text box at the default size
 MAX_CHOICE_CHARS = 160  # about three lines of a choice button
+YOUNGEST = {"11-13": "about age 11, Year 7", "14-16": "about age 14, Year 10"}
+# How far over the limit (in grades) a line is, and what to say: the further, the plainer the fix.
+_OVER = (
+    (2.0, "a little hard for", "split the longest sentence in two, or use a shorter word or two"),
+    (5.0, "too hard for", "use shorter sentences and everyday words, for the youngest pupils in the band "
+                          "({youngest})"),
+    (math.inf, "far too hard for", "rewrite it as two or three short sentences in everyday words, for the "
+                                   "youngest pupils in the band ({youngest})"),
+)
 
 
 def lines_are_readable(ctx: Context) -> Iterator[Diagnostic]:
-    limit = MAX_GRADE[ctx.scenario.band]
+    band = ctx.scenario.band
+    limit = MAX_GRADE[band]
     for section, parts in (("scenes", ctx.scenario.scenes), ("endings", ctx.scenario.endings)):
         for pid, part in parts.items():
             for i, line in enumerate(part.lines):
@@ -274,13 +285,11 @@ def lines_are_readable(ctx: Context) -> Iterator[Diagnostic]:
                     continue
                 level = counts.grade
                 if level is not None and level > limit:
+                    how, fix = next((how, fix) for top, how, fix in _OVER if level - limit <= top)
                     path = ctx.src.text_path((section, pid, "lines", i), "text")
                     yield ctx.src.diag(
-                        path, "W057", f"this line reads at US grade {level:.0f} (about age "
-                        f"{min(level + 5, 18):.0f}{'+' if level > 13 else ''}), far above the {ctx.scenario.band} "
-                        f"band (at most grade {limit:.0f})",
-                        "use shorter sentences and shorter words: the guide asks for the reading level of "
-                        "the youngest pupil in the band", severity="warning")
+                        path, "W057", f"this line reads like a text for {readability.reader(level)}: {how} "
+                        f"a story for ages {band}", fix.format(youngest=YOUNGEST[band]), severity="warning")
 
 
 def texts_fit_the_screen(ctx: Context) -> Iterator[Diagnostic]:

@@ -82,6 +82,8 @@ def read_through(story: Story) -> tuple[list[Paragraph], dict[str, int]]:
             out.extend(_line(story, line))
         if scene.discuss:
             out.append(Note(f"Discussion question: {scene.discuss}", "body", "text", "m", indent=0))
+            if scene.discuss_notes:
+                out.append(Note(f"Good answers: {scene.discuss_notes}", "small", "text_muted", "xs", indent=0))
         if len(scene.choices) == 1 and scene.choices[0].is_continue:
             out.append(Paragraph(f"Then on to {part_title(story, scene.choices[0].go)}.", "small", "text_muted",
                                  "m"))

@@ -19,7 +19,7 @@ from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText, Ui,
 
 
 def story_paragraphs(story: Story) -> list[Paragraph]:
-    """The teacher's view of a story: summary, facts, themes, signs, notes, objectives, questions."""
+    """The teacher's view of a story: summary, facts, themes, signs, skills, notes, objectives, questions."""
     out = [Paragraph(facts(story), "body", "text_muted"), Paragraph(story.summary, "body", space_before="s")]
     if story.pupil_summary:
         out.append(Paragraph(f"Pupils read on its card: {story.pupil_summary}", "body", "text_muted",
@@ -34,7 +34,11 @@ def story_paragraphs(story: Story) -> list[Paragraph]:
             explain = story.shared.explain(sign, story.band)
             if explain:
                 out.append(Paragraph(explain, "small", "text_muted", space_before="xs"))
-    for heading, items in (("Content notes", story.content_notes), ("Learning objectives", story.objectives)):
+    if story.skills:
+        out.append(Paragraph("Skills pupils practise", "subheading", space_before="l"))
+        out.extend(Paragraph(f"- {story.shared.skill_name(k)}", space_before="xs") for k in story.skills)
+    for heading, items in (("Content notes", story.content_notes), ("Before the lesson", story.teacher_notes),
+                           ("Learning objectives", story.objectives)):
         if items:
             out.append(Paragraph(heading, "subheading", space_before="l"))
             out.extend(Paragraph(f"- {item}", space_before="xs") for item in items)
