@@ -126,7 +126,7 @@ class Lexicon:
     out as a regular expression; ``version`` counts them, so a text written out before a new
     one was handed out is written again (see Words)."""
 
-    __slots__ = ("_endings", "_exact", "_forms", "_spelled", "_written", "codes")
+    __slots__ = ("_endings", "_exact", "_forms", "_spelled", "_written", "codes", "regexes")
 
     def __init__(self) -> None:
         self.codes: dict[tuple[str, str], str] = {}  # ("exact"|"forms"|"ending", word) -> its character
@@ -135,6 +135,7 @@ class Lexicon:
         self._endings: list[tuple[str, str]] = []  # (ending, character)
         self._written: dict[str, str] = {}
         self._spelled: dict[People | None, dict[str, str]] = {}  # see spelled()
+        self.regexes: dict[Any, str] = {}  # a word, slot or ending of a pattern -> its regex (see _item_regex)
 
     @property
     def version(self) -> int:
@@ -375,21 +376,32 @@ def _hex(char: str) -> str:
 
 
 def _item_regex(item: Any, lexicon: Lexicon) -> str:
-    if isinstance(item, _Slot):
-        return _has([_SLOT_CODES["name's" if item.possessive else item.name]])
-    if isinstance(item, _Ending):
-        return _has([lexicon.code("ending", item.ending)])
-    if isinstance(item, _Word):
-        return _word_regex(item, lexicon)
-    made = item.regex  # written out once per lexicon, however many patterns use it (a list)
-    if made is None or made[0] is not lexicon:
-        singles = [option[0] for option in item.options if len(option) == 1 and isinstance(option[0], _Word)
-                   and "-" not in "".join(option[0].words())]
-        others = [option for option in item.options if not (len(option) == 1 and option[0] in singles)]
-        parts = [_has([c for w in singles for c in _word_codes(w, lexicon)])] if singles else []
-        parts += [_seq_regex(option, lexicon) for option in others]
-        made = item.regex = (lexicon, parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})")
-    return made[1]
+    if isinstance(item, _Alt):
+        made = item.regex  # written out once per lexicon, however many patterns use it (a list)
+        if made is None or made[0] is not lexicon:
+            made = item.regex = (lexicon, _alt_regex(item, lexicon))
+        return made[1]
+    got = lexicon.regexes.get(item)  # words are shared by every pattern (phrases.word_item)
+    if got is None:
+        if isinstance(item, _Slot):
+            got = _has([_SLOT_CODES["name's" if item.possessive else item.name]])
+        elif isinstance(item, _Ending):
+            got = _has([lexicon.code("ending", item.ending)])
+        else:
+            got = _word_regex(item, lexicon)
+        lexicon.regexes[item] = got
+    return got
+
+
+def _alt_regex(item: _Alt, lexicon: Lexicon) -> str:
+    """A choice: its one-word options as one class of codes, then its other options."""
+    singles = [option[0] for option in item.options if len(option) == 1 and isinstance(option[0], _Word)
+               and all("-" not in form for form in option[0].words())]
+    single_ids = {id(word) for word in singles}
+    others = [option for option in item.options if not (len(option) == 1 and id(option[0]) in single_ids)]
+    parts = [_has([c for w in singles for c in _word_codes(w, lexicon)])] if singles else []
+    parts += [_seq_regex(option, lexicon) for option in others]
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
 def _word_regex(item: _Word, lexicon: Lexicon) -> str:
