@@ -81,6 +81,7 @@ class People:
 
 
 _ANYONE_SLOTS: dict[str, str] = {}  # the same, outside a story
+_EVERYONE = People((), ())  # the key of the words whose tokens are the same for everyone
 
 
 def _slots(word: str, low: str, people: People | None) -> str:
@@ -266,35 +267,43 @@ class Words:
         return self._tokens
 
     def _write(self) -> bytes:
-        spelled = self.lexicon.spelled(self.people)
+        # Most words are written the same for everyone; a pronoun, a name or a word with 's
+        # depends on who the young person is, so is kept for these people only.
+        plain, mine = self.lexicon.spelled(_EVERYONE), self.lexicon.spelled(self.people)
         parts: list[str] = []
         append = parts.append
         sep = "."
         for gap, word in _GAP_AND_WORD.findall(self.text):
-            got = spelled.get(word)
+            got = plain.get(word)
             if got is None:
-                got = spelled[word] = self._spell(word)
+                got = mine.get(word)
+                if got is None:
+                    got, theirs = self._spell(word)
+                    (mine if theirs else plain)[word] = got
             if parts:
-                sep = " " if gap == " " else _separator(gap)
+                sep = " " if gap == " " else _SEPARATORS.get(gap) or _separator(gap)
             append(sep)
             append(got)
         append(".")
         return "".join(parts).encode("latin-1")
 
-    def _spell(self, word: str) -> str:
-        """The token(s) of one written word, with "+" between the parts of a short form."""
+    def _spell(self, word: str) -> tuple[str, bool]:
+        """The token(s) of one written word, with "+" between the parts of a short form, and
+        whether they depend on the people (slots)."""
         low = word.lower()
         if "'" in low or low in _WITHOUT_APOSTROPHE:
             pieces: Iterable[tuple[str, int, int]] = split_word(low)
         else:
             pieces = ((low, 0, len(low)),)
         out = []
+        theirs = False
         for piece, s, e in pieces:
             codes = self.lexicon.write(piece)
             if piece in _PRONOUNS or word[s:s + 1].isupper() or piece.endswith("'s"):
                 codes += _slots(word[s:e], piece, self.people)
+                theirs = True
             out.append(codes)
-        return "+".join(out)
+        return "+".join(out), theirs
 
     @property
     def offsets(self) -> list[int]:
@@ -329,11 +338,18 @@ class Words:
         return self._vocab
 
 
+_SEPARATORS: dict[str, str] = {}  # what stands between two words -> its separator (see _separator)
+
+
 def _separator(between: str) -> str:
     """What stands between two words, as one character of the token string."""
     if not between.strip(" \t\r\n\u00a0-"):
-        return " "
-    return "." if any(c in between for c in ".!?") else ","
+        got = " "
+    else:
+        got = "." if any(c in between for c in ".!?") else ","
+    if len(_SEPARATORS) < 10_000:
+        _SEPARATORS[between] = got
+    return got
 
 
 # --- a pattern's tree as a regular expression over token strings ---------------------------------
