@@ -343,10 +343,8 @@ _SEPARATORS: dict[str, str] = {}  # what stands between two words -> its separat
 
 def _separator(between: str) -> str:
     """What stands between two words, as one character of the token string."""
-    if not between.strip(" \t\r\n\u00a0-"):
-        got = " "
-    else:
-        got = "." if any(c in between for c in ".!?") else ","
+    spaces = not between.strip(" \t\r\n\u00a0-")
+    got = " " if spaces else "." if any(c in between for c in ".!?") else ","
     if len(_SEPARATORS) < 10_000:
         _SEPARATORS[between] = got
     return got
