@@ -44,6 +44,10 @@ def kept_files() -> list[Kept]:
     found += [Kept("The place to carry on a story", p) for p in _files(store.path.parent, f".autosave*{TEMP_SUFFIX}")]
     found += [Kept("The crash log (no pupil data: only the program's own errors)", p)
               for p in _files(user_data_dir() / "logs", "*.log")]
+    from game.story.check import language_notes
+
+    found += [Kept("The story checker's notes (no pupil data: what it found in story files)", p)
+              for p in language_notes.notes()]
     return found
 
 

@@ -3,6 +3,7 @@ holds the pattern language itself)."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from game.story.diagnostics import Diagnostic
@@ -55,7 +56,7 @@ class Found:
 class Phrasebook:
     """The avoid list and the corrections, ready to search text with."""
 
-    __slots__ = ("_bits", "_fix_always", "_fix_index", "_plan", "avoid", "corrections", "lexicon")
+    __slots__ = ("_bits", "_fix_always", "_fix_index", "_plan", "avoid", "corrections", "fingerprint", "lexicon")
 
     def __init__(self) -> None:
         self.avoid: list[Avoid] = []
@@ -67,6 +68,7 @@ class Phrasebook:
         self._plan: list[tuple[int, int, tuple[tuple[int, ...], ...] | None]] | None = None
         self._bits: dict[str, int] = {}  # a word -> its bit
         self.lexicon = Lexicon()  # how words are written for every pattern here (see finish)
+        self.fingerprint = ""  # a digest of the language.yaml it was read from (check/language_notes.py)
 
     def finish(self) -> None:
         """Give every pattern in the book the book's lexicon, so that one token string of a
@@ -208,6 +210,7 @@ def _kept_spans(entry: Avoid, text: str, cut: Words) -> list[tuple[int, int]]:
 def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
     """Read a validated LanguageFile; every pattern that cannot be read is a located E043."""
     book = Phrasebook()
+    book.fingerprint = hashlib.sha256(src.text.encode("utf-8", "surrogatepass")).hexdigest()
     diags: list[Diagnostic] = []
 
     def bad(path: tuple[Any, ...], exc: PatternError, text: str) -> Diagnostic:

@@ -222,7 +222,27 @@ def _answered(ctx: Context, book: Phrasebook, block: Any, i: int, is_scene: bool
     return False
 
 
-LANGUAGE_RULES = (avoid_list, blaming_lines_are_answered)
+def language_rules(ctx: Context) -> list[Diagnostic]:
+    """Both rules above, or what they found the last time this story was checked with this
+    avoid list and this code (check/language_notes.py): searching every line for every entry
+    is the costliest part of checking a story."""
+    book = _book(ctx)
+    if book is None:
+        return []
+    if not book.fingerprint:  # made in code, not read from a language.yaml: nothing to key a note by
+        return [*avoid_list(ctx), *blaming_lines_are_answered(ctx)]
+    from game.story.check import language_notes
+
+    name = language_notes.key(ctx.src.text, book.fingerprint)
+    noted = language_notes.read(name, ctx.src.path)
+    if noted is not None:
+        return noted
+    found = [*avoid_list(ctx), *blaming_lines_are_answered(ctx)]
+    language_notes.write(name, found)
+    return found
+
+
+LANGUAGE_RULES = (language_rules,)
 
 
 # --- .md and .txt files ---------------------------------------------------------------------------
