@@ -55,7 +55,6 @@ _PRONOUNS = _THEY | _THEM | frozenset(_SUBJECT_OF) | frozenset(_SUBJECT_OF_POSSE
 # The token string is Latin-1 bytes: the separators (ASCII), and, for each word, two bytes
 # per thing a pattern could ask of it (a "code": 0x80-0xBF, then 0xC0-0xFF). The first six
 # codes are the slots'; the rest are handed out to the words and endings patterns use.
-_SEPARATORS = "+ ,."
 MAX_CODES = 64 * 64  # different words and endings in one language.yaml, slots included
 
 

@@ -1,4 +1,5 @@
-"""Phrase patterns: the small language of scenes/language.yaml, and finding them in text.
+"""Phrase patterns: the small language of scenes/language.yaml, read into a tree (finding them
+in text is game/story/phrase_match.py).
 
 Writers and schools edit the avoid list, so a pattern reads like the phrase it finds::
 
@@ -12,29 +13,20 @@ Writers and schools edit the avoid list, so a pattern reads like the phrase it f
     *ed                               any word that ends in "ed" (noticed, replied)
 
 Matching is case-insensitive and on whole words; straight and curly apostrophes are the same.
-Short forms are read as the words they stand for, in the text and in patterns alike:
-shouldn't = should not, can't = can not, should've = should have, you're = you are, she's =
-she is (or has), she'd = she had (or would); so "should not have" also finds "shouldn't've"
-and "shouldn't have". A name's 's stays with the name (Mia's). The words of a phrase must follow
-each other with only spaces, line breaks or a hyphen between them ("risk-taking" also finds
-"risk taking"; "her, choice" is not "her choice"). A plain word also finds its usual endings
-(-s, -es, -ed, -d, -ing, with the usual spelling changes) and, for the common irregular verbs
-in ``_FAMILIES``, every form (choose: chose, chosen, choosing ...). ``regex:`` in language.yaml
-is the escape hatch.
+Short forms are read as the words they stand for, in the text and in patterns alike
+(``split_word``): shouldn't = should not, can't = can not, should've = should have, you're =
+you are, she's = she is (or has), she'd = she had (or would); so "should not have" also finds
+"shouldn't've" and "shouldn't have". A name's 's stays with the name (Mia's). The words of a
+phrase must follow each other with only spaces, line breaks or a hyphen between them
+("risk-taking" also finds "risk taking"; "her, choice" is not "her choice"). A plain word also
+finds its usual endings (-s, -es, -ed, -d, -ing, with the usual spelling changes) and, for the
+common irregular verbs in ``_FAMILIES``, every form (choose: chose, chosen, choosing ...).
+``regex:`` in language.yaml is the escape hatch.
 
-In a story the checker knows who is who (``People``): the subject slots {they} and
-{themselves} then find only someone who could be the young person, never the manipulator or a
-trusted adult, so "she should have known" is flagged about the target and "he knew what he was
-doing" is fine about the abuser. In a document anyone could be the young person.
-
-Speed, and why no pattern can hang the checker: patterns are parsed once when the file is
-loaded and matched word by word over that small tree, remembering (per text) where each part
-of a pattern can end when it starts at each word. Every part is tried at most once at each
-word, so the time grows in step with the text, however the brackets, lists and ``...`` are
-nested (a backtracking matcher can take exponential time on patterns such as ``(a|a a)...``).
-Patterns are also limited in depth and length when read. ``regex:`` entries run on RE2
-(google-re2), which never backtracks. A word index means most texts are never matched at all
-(see ``Phrasebook.find``).
+Patterns are limited in depth and length when read (MAX_DEPTH, MAX_PARTS, and phrase_match's
+MAX_SIZE once lists are written out), and lists may not use each other in a circle, so no
+file can make reading or matching a pattern slow. ``requirements`` gives the words a text
+must have for a pattern to match at all: the cheap test before matching.
 """
 
 from __future__ import annotations
