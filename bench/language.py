@@ -46,7 +46,7 @@ from game.story.check.context import Context  # noqa: E402
 from game.story.library import scenario_files  # noqa: E402
 from game.story.load import load_language, read_source  # noqa: E402
 from game.story.model import Scenario  # noqa: E402
-from game.story.phrase_match import People  # noqa: E402
+from game.story.phrase_tokens import People  # noqa: E402
 from game.story.phrasebook import Phrasebook  # noqa: E402
 from game.story.safe_yaml import Limits  # noqa: E402
 from game.story.shared import Shared  # noqa: E402

@@ -11,7 +11,8 @@ from game.story.check.language import check_document
 from game.story.check_files import check_paths
 from game.story.load import load_language
 from game.story.phrase_match import compile_pattern
-from game.story.phrases import PatternError, forms, parse
+from game.story.phrases import PatternError, parse
+from game.story.word_forms import forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"

@@ -12,7 +12,8 @@ import pytest
 
 from game.story.check_files import check_paths
 from game.story.load import load_language
-from game.story.phrase_match import Lexicon, People, Phrase, Words, compile_pattern
+from game.story.phrase_match import Phrase, compile_pattern
+from game.story.phrase_tokens import Lexicon, People, Words
 from game.story.phrases import MAX_DEPTH, PatternError, parse, read_lists
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ def finds(pattern: str, text: str, people: People | None = None, lists: dict[str
     lexicon = Lexicon()
     lexicon.learn([phrase.tree])
     phrase.use(lexicon)
-    from game.story.phrases import normalise
+    from game.story.word_forms import normalise
 
     return phrase.search(text, Words(normalise(text), lexicon, people)) is not None
 

@@ -7,8 +7,10 @@ import hashlib
 from typing import Any
 
 from game.story.diagnostics import Diagnostic
-from game.story.phrase_match import Lexicon, People, Phrase, RegexPhrase, Words, compile_regex
-from game.story.phrases import PatternError, anchors, index_words, normalise, parse, rarity, read_lists, requirements
+from game.story.phrase_match import Phrase, RegexPhrase, compile_regex
+from game.story.phrase_tokens import Lexicon, People, Words
+from game.story.phrases import PatternError, anchors, parse, rarity, read_lists, requirements
+from game.story.word_forms import index_words, normalise
 
 # The places a piece of text can stand. `applies_to: all` (the default) means every one.
 PLACES = ("narration", "speech", "choices", "feedback", "why", "discuss", "titles", "metadata", "docs")

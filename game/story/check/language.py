@@ -23,7 +23,7 @@ from typing import Any
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, Line
-from game.story.phrase_match import People
+from game.story.phrase_tokens import People
 from game.story.phrasebook import Found, Phrasebook
 
 CORRECTION_HINT = (

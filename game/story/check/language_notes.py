@@ -40,8 +40,8 @@ def _code() -> str:
     global _code_key
     if _code_key is None:
         digest = hashlib.sha256(str(_FORMAT).encode())
-        for name in ("game.story.phrases", "game.story.phrase_match", "game.story.phrasebook",
-                     "game.story.check.language", __name__):
+        for name in ("game.story.word_forms", "game.story.phrases", "game.story.phrase_tokens",
+                     "game.story.phrase_match", "game.story.phrasebook", "game.story.check.language", __name__):
             module = sys.modules.get(name)
             path = getattr(module, "__file__", None)
             try:
