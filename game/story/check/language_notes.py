@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,7 @@ def _code() -> str:
         digest = hashlib.sha256(str(_FORMAT).encode())
         for name in ("game.story.word_forms", "game.story.phrases", "game.story.phrase_tokens",
                      "game.story.phrase_match", "game.story.phrasebook", "game.story.check.language", __name__):
-            module = sys.modules.get(name)
-            path = getattr(module, "__file__", None)
+            path = getattr(importlib.import_module(name), "__file__", None)
             try:
                 digest.update(Path(path).read_bytes() if path else name.encode())
             except OSError:
