@@ -246,6 +246,15 @@ def test_a_pattern_too_long_to_check_quickly_is_a_located_error(tmp_path):
     assert "too long" in diags[0].message
 
 
+def test_more_different_words_than_the_matcher_has_codes_for_is_a_located_error(tmp_path):
+    words = ", ".join(f"w{i}" for i in range(4200))
+    path = write_language(tmp_path, f"words:\n  many: [{words}]\n"
+                                    "avoid:\n  - pattern: '{many} x'\n    why: w\n    prefer: p\n")
+    diags, _ = check_paths([path])
+    assert [(d.code, d.line) for d in diags] == [("E043", 3)]
+    assert "different words" in diags[0].message
+
+
 def test_the_regex_escape_hatch_runs_on_re2(tmp_path):
     path = write_language(tmp_path, "avoid:\n  - regex: '\\bnaiv(e|ety)\\b'\n    why: w\n    prefer: p\n")
     book, problems = load_language(path)

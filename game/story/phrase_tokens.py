@@ -105,18 +105,18 @@ def _work_out_slots(word: str, low: str, people: People | None) -> str:
 
 
 class Lexicon:
-    """The characters that stand for what patterns ask of a word, and which of them each word
-    of a text gets. A character is handed out when a pattern that needs it is first written
-    out as a regular expression; ``version`` counts them, so a text written out before a new
-    one was handed out is written again (see Words)."""
+    """The codes that stand for what patterns ask of a word, and which of them each word of a
+    text gets. The phrasebook hands out every code its patterns need when it is read (learn);
+    ``version`` counts them, so that a text written out before a new code was handed out (by a
+    pattern made on its own) is written again (see Words)."""
 
     __slots__ = ("_endings", "_exact", "_forms", "_spelled", "_written", "codes", "regexes")
 
     def __init__(self) -> None:
-        self.codes: dict[tuple[str, str], str] = {}  # ("exact"|"forms"|"ending", word) -> its character
-        self._exact: dict[str, str] = {}  # a word of a text -> the "exactly this word" character
-        self._forms: dict[str, list[str]] = {}  # a word of a text -> the characters of the words it is a form of
-        self._endings: list[tuple[str, str]] = []  # (ending, character)
+        self.codes: dict[tuple[str, str], str] = {}  # ("exact"|"forms"|"ending", word) -> its code
+        self._exact: dict[str, str] = {}  # a word of a text -> the "exactly this word" code
+        self._forms: dict[str, list[str]] = {}  # a word of a text -> the codes of the words it is a form of
+        self._endings: list[tuple[str, str]] = []  # (ending, code)
         self._written: dict[str, str] = {}
         self._spelled: dict[People | None, dict[str, str]] = {}  # see spelled()
         self.regexes: dict[Any, str] = {}  # a word, slot or ending of a pattern -> its regex (see _item_regex)

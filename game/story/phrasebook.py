@@ -248,7 +248,11 @@ def build(model: Any, src: Any) -> tuple[Phrasebook, list[Diagnostic]]:
             book.add_correction(parse(correction, lists))
         except PatternError as exc:
             diags.append(bad(("corrections", i), exc, correction))
-    book.finish()
+    try:
+        book.finish()
+    except PatternError as exc:  # more different words than the token string has codes for
+        diags.append(src.diag(("avoid",), "E043", f"the avoid list cannot be used: {exc}", exc.hint, key=True))
+        book = Phrasebook()
     return book, diags
 
 
