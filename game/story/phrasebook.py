@@ -58,7 +58,8 @@ class Found:
 class Phrasebook:
     """The avoid list and the corrections, ready to search text with."""
 
-    __slots__ = ("_bits", "_fix_always", "_fix_index", "_plan", "avoid", "corrections", "fingerprint", "lexicon")
+    __slots__ = ("_always", "_bits", "_first", "_fix_always", "_fix_index", "_plan", "avoid", "corrections",
+                 "fingerprint", "lexicon")
 
     def __init__(self) -> None:
         self.avoid: list[Avoid] = []
@@ -69,6 +70,8 @@ class Phrasebook:
         # choice of it); worked out when first needed (see _needs_as_bits)
         self._plan: list[tuple[int, int, tuple[tuple[int, ...], ...] | None]] | None = None
         self._bits: dict[str, int] = {}  # a word -> its bit
+        self._always: list[int] = []  # the entries tried on every text
+        self._first: dict[str, list[int]] = {}  # a word -> the entries whose first mask has it
         self.lexicon = Lexicon()  # how words are written for every pattern here (see finish)
         self.fingerprint = ""  # a digest of the language.yaml it was read from (check/language_notes.py)
 
@@ -90,24 +93,31 @@ class Phrasebook:
         text. Tested as bit masks, one bit for each word any entry needs."""
         if self._plan is None:
             self._plan, self._bits = _needs_as_bits(self.avoid)
-        bits = self._bits
+            self._always = [i for i, _, options in self._plan if options is None]  # tried on every text
+            self._first = {}  # a word -> the entries with it in their first mask
+            for i, first, options in self._plan:
+                if options is not None:
+                    for word, bit in self._bits.items():
+                        if first & bit:
+                            self._first.setdefault(word, []).append(i)
+        bits, by_word = self._bits, self._first
         have = 0
+        touched: set[int] = set()
         for word in bits.keys() & vocab:
             have |= bits[word]
-        out = []
-        for i, first, options in self._plan:
-            if options is None:  # tried on every text
-                out.append(i)
-                continue
-            if not first & have:
-                continue
-            for option in options:
+            if word in by_word:
+                touched.update(by_word[word])
+        out = list(self._always)
+        plan = self._plan
+        for i in touched:
+            for option in plan[i][2] or ():
                 for need in option:
                     if not need & have:
                         break
                 else:
                     out.append(i)
                     break
+        out.sort()
         return out
 
     def find(self, text: str, place: str, manipulator: bool = False, people: People | None = None) -> list[Found]:
