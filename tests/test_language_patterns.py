@@ -236,23 +236,20 @@ def test_a_regex_too_big_for_re2_is_a_located_error(tmp_path):
     assert "cannot be used" in diags[0].message
 
 
-def test_a_pattern_too_long_to_check_quickly_is_a_located_error(tmp_path):
-    words = ", ".join(f"w{i}" for i in range(400))
-    lists = "".join(f"  l{n}: ['{{l{n - 1}}} {{l{n - 1}}}']\n" for n in range(1, 12))
-    path = write_language(tmp_path, f"words:\n  l0: [{words}]\n{lists}"
-                                    "avoid:\n  - pattern: '{l11} x'\n    why: w\n    prefer: p\n")
-    diags, _ = check_paths([path])
-    assert [(d.code, d.line) for d in diags] == [("E043", 15)]
-    assert "too long" in diags[0].message
+_TOO_LONG_LISTS = "".join(f"  l{n}: ['{{l{n - 1}}} {{l{n - 1}}}']\n" for n in range(1, 12))
 
 
-def test_more_different_words_than_the_matcher_has_codes_for_is_a_located_error(tmp_path):
-    words = ", ".join(f"w{i}" for i in range(4200))
-    path = write_language(tmp_path, f"words:\n  many: [{words}]\n"
-                                    "avoid:\n  - pattern: '{many} x'\n    why: w\n    prefer: p\n")
+@pytest.mark.parametrize(("words", "pattern", "line", "message"), [
+    # a pattern too long to check quickly, once its lists are written out
+    ("l0: [" + ", ".join(f"w{i}" for i in range(400)) + "]\n" + _TOO_LONG_LISTS, "{l11} x", 15, "too long"),
+    # more different words than the matcher has codes for
+    ("many: [" + ", ".join(f"w{i}" for i in range(4200)) + "]\n", "{many} x", 3, "different words"),
+])
+def test_a_pattern_the_matcher_cannot_take_is_a_located_error(tmp_path, words, pattern, line, message):
+    path = write_language(tmp_path, f"words:\n  {words}avoid:\n  - pattern: '{pattern}'\n    why: w\n    prefer: p\n")
     diags, _ = check_paths([path])
-    assert [(d.code, d.line) for d in diags] == [("E043", 3)]
-    assert "different words" in diags[0].message
+    assert [(d.code, d.line) for d in diags] == [("E043", line)]
+    assert message in diags[0].message
 
 
 def test_the_regex_escape_hatch_runs_on_re2(tmp_path):
