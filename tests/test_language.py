@@ -417,6 +417,10 @@ def test_a_character_saying_it_gets_a_hint_about_voice(load, changed):
     ("    notes: Listening, saying", "    notes: Mia was naive. Listening, saying", "Mia was naive"),
     ("  - Look at how to report", "  - Discuss her risky behaviour. Look at how to report", "risky behaviour"),
     ("title: Mia's new follower", "title: Mia's risky choices", "risky choices"),
+    ("    discuss_notes: >-\n      She hides her phone,",
+     "    discuss_notes: She was asking for it. She hides her phone,", "was asking for it"),
+    ("content_notes:\n", "teacher_notes:\n  - Mia should have told someone sooner.\ncontent_notes:\n",
+     "Mia should have told"),
 ])
 def test_every_place_pupils_and_teachers_read_is_checked(load, changed, locate, old, new, needle):
     text = changed(old, new)

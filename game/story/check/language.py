@@ -47,7 +47,7 @@ def _texts(ctx: Context) -> Iterator[tuple[Where, str, str, Line | None]]:
     yield (("summary",), None), sc.summary, "metadata", None
     if sc.pupil_summary:
         yield (("pupil_summary",), None), sc.pupil_summary, "metadata", None
-    for key in ("content_notes", "objectives", "follow_up"):
+    for key in ("content_notes", "teacher_notes", "objectives", "follow_up"):
         for i, text in enumerate(getattr(sc, key)):
             yield ((key, i), None), text, "metadata", None
     for i, q in enumerate(sc.questions):
@@ -58,6 +58,8 @@ def _texts(ctx: Context) -> Iterator[tuple[Where, str, str, Line | None]]:
         yield from _line_texts(("scenes", sid, "lines"), scene.lines)
         if scene.discuss:
             yield (("scenes", sid, "discuss"), None), scene.discuss, "discuss", None
+        if scene.discuss_notes:
+            yield (("scenes", sid, "discuss_notes"), None), scene.discuss_notes, "discuss", None
         for i, choice in enumerate(scene.choices):
             yield (("scenes", sid, "choices", i, "text"), None), choice.text, "choices", None
             if choice.feedback:
