@@ -33,7 +33,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StringConstraints, ValidationError, create_model, field_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationError,
+    create_model,
+    field_validator,
+)
 
 from game.atomic import write_atomic
 from game.classroom_path import CLASSROOM_ENV, CLASSROOM_NAME, classroom_path, use_file  # noqa: F401 - re-exported
@@ -43,6 +51,7 @@ from game.story.model import Id, Strict
 from game.story.safe_yaml import Limits
 from game.story.source import Source
 from game.story.validate import validate
+from game.story.values import clean_text
 
 LIMITS = Limits(max_bytes=64 * 1024, max_depth=8)
 DOCS = "docs/classroom.md"
@@ -52,8 +61,18 @@ DEFAULT_HEADER = """\
 # What each line means, and where this file lives: docs/classroom.md
 """
 
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Longer = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+def _plain_text(value: str) -> str:
+    """The contact is shown on every help screen: no control characters, however it was written
+    (the YAML reader refuses them in the file; this holds for the teacher area too)."""
+    if not clean_text(value):
+        raise ValueError("should not hold control characters (only letters, numbers, spaces and punctuation)")
+    return value
+
+
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+                  AfterValidator(_plain_text)]
+Longer = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+                   AfterValidator(_plain_text)]
 
 
 class Contact(Strict):
@@ -192,7 +211,9 @@ def read_classroom(path: str | os.PathLike[str] | None = None, known: Collection
     name = display or str(where)
     if not where.exists():
         return ClassroomFile(where)
-    src, _raw, diags = read_source(where, LIMITS, name)
+    # A technician may link the file in from a shared place: it is only read as settings, so the
+    # link is followed (the scenes, art and audio folders never follow one out).
+    src, _raw, diags = read_source(where, LIMITS, name, confine=False, partial=True)
     header = _header(src.text) if src is not None else _header_of(where)
     if src is None:
         if _only_comments(diags):
@@ -207,7 +228,7 @@ def parse_classroom(text: str, name: str = CLASSROOM_NAME, known: Collection[str
     """The same as read_classroom for text held in memory (tests, tools)."""
     from game.story.load import parse_bytes
 
-    src, diags = parse_bytes(text.encode("utf-8"), name, LIMITS)
+    src, diags = parse_bytes(text.encode("utf-8"), name, LIMITS, partial=True)
     if src is None:
         if _only_comments(diags):
             return ClassroomFile(Path(name), exists=True, header=_header(text))
@@ -354,10 +375,12 @@ def _points_at_a_story(hint: str | None) -> bool:
 
 
 def _for_classroom(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """The reader's own messages name scenario files; say classroom file instead."""
+    """The reader's own messages name scenario files and stories; say classroom file instead."""
     out = []
     for d in diags:
         hint = f"see {DOCS} for an example" if _points_at_a_story(d.hint) else d.hint
+        if d.code == "E002":
+            hint = f"a classroom file is a few lines long: check that this is the right file (see {DOCS})"
         message = d.message.replace("scenario files", "the classroom file").replace("a scenario file", "the file")
         out.append(replace(d, message=message, hint=hint))
     return out
@@ -381,8 +404,10 @@ def _header(text: str) -> str:
 
 
 def _header_of(path: Path) -> str:
+    from game.story.files import read_file
+
     try:
-        return _header(path.read_text(encoding="utf-8"))
+        return _header(read_file(path, max_bytes=LIMITS.max_bytes).decode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return DEFAULT_HEADER
 

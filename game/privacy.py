@@ -2,7 +2,8 @@
 
 Pupil data is the settings file and the one autosave (with its spare copy and any damaged
 copies put aside). The crash log holds only the program's own tracebacks, never a pupil's
-choices, but it is deleted too: "delete my data" should leave nothing of this user behind.
+choices, and the library index only what the stories are (titles, ages, minutes), but both are
+deleted too: "delete my data" should leave nothing of this user behind.
 A classroom file (classroom.yaml) is the school's, set by a teacher or technician, and is kept.
 
 No pygame here: the About screen, the command line and the tests all use it.
@@ -44,6 +45,9 @@ def kept_files() -> list[Kept]:
     found += [Kept("The place to carry on a story", p) for p in _files(store.path.parent, f".autosave*{TEMP_SUFFIX}")]
     found += [Kept("The crash log (no pupil data: only the program's own errors)", p)
               for p in _files(user_data_dir() / "logs", "*.log")]
+    index = user_data_dir() / "index"  # game/library_index.py
+    found += [Kept("The list of stories (no pupil data: only the stories' titles and ages)", p)
+              for pattern in ("scenes-*.json", f".scenes-*{TEMP_SUFFIX}") for p in _files(index, pattern)]
     from game.story.check import language_notes
 
     found += [Kept("The story checker's notes (no pupil data: what it found in story files)", p)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.atomic import move_aside, moved_aside, remove_stale_temps, write_atomic
+from game.story.values import preview
 
 if TYPE_CHECKING:  # the engine (and pydantic) load only when a save is read or written:
     # the title screen asks exists() before anything else, and must start fast
@@ -44,6 +45,7 @@ SAVE_NAME = "autosave.json"
 BACKUP_NAME = "autosave.bak.json"
 KEEP_CORRUPT = 3
 MAX_BYTES = 1 << 20  # a real save is a few kilobytes
+MAX_PATH = 4096  # the longest story path a save may name
 
 COULD_NOT_CONTINUE = "Sorry, your last story could not be continued, so please choose a story to start again."
 EARLIER_PLACE = "Your last save could not be read, so you are back a step or two earlier in the story."
@@ -144,6 +146,17 @@ class SaveStore:
                 path.unlink()
         remove_stale_temps(self.path, older_than=0)
 
+    def set_aside(self) -> list[Path]:
+        """Move the save and its backup aside (``autosave.corrupt-<time>.json``): resuming them
+        made the game fail, so they must never be offered again; kept for a technician."""
+        moved = []
+        for path in (self.path, self.backup_path):
+            if path.is_file():
+                aside = move_aside(path, self.now(), KEEP_CORRUPT)
+                if aside is not None:
+                    moved.append(aside)
+        return moved
+
     def exists(self) -> bool:
         """Whether there is something to try resuming (it may still turn out unusable)."""
         return self.path.is_file() or self.backup_path.is_file()
@@ -213,17 +226,19 @@ def library_lookup(library: Library) -> StoryLookup:
 
 
 def _read(path: Path) -> tuple[Any, str | None]:
-    """(the save's data, None), or (None, the reason for logs it cannot be used); never raises."""
+    """(the save's data, None), or (None, the reason for logs it cannot be used); never raises.
+    Read through game/story/files.py (an ordinary file in the saves folder, bounded) and
+    game/story/values.py (no number of thousands of digits, no NaN)."""
+    from game.story.files import read_file
+    from game.story.values import load_json
+
     try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        raw = read_file(path, max_bytes=MAX_BYTES, within=path.parent)
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})"
-    if len(raw) > MAX_BYTES:
-        return None, "too large to be a save"
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):
+        data = load_json(raw)
+    except ValueError:
         return None, "not valid JSON"
     return data, _check_shape(data)
 
@@ -234,21 +249,22 @@ def _load(path: Path, lookup: StoryLookup) -> Resumed | str:
     if problem:
         return problem
     ref = StoryRef(data["scenario"], _text_or_none(data.get("stem")), _text_or_none(data.get("path")))
+    extra = _usable_extra(data["extra"])
     # The lookup loads story files and the engine replays the save: whatever goes wrong in
     # either, a bad save must never stop the game, so every error here becomes a reason.
     try:
         story = lookup(ref)
     except Exception as exc:
-        return f"the story {ref.id!r} could not be loaded ({type(exc).__name__})"
+        return f"the story {preview(ref.id)} could not be loaded ({type(exc).__name__})"
     if story is None:
-        return f"the story {ref.id!r} is no longer in the library"
+        return f"the story {preview(ref.id)} is no longer in the library"
     try:
         from game.story.runtime import Playthrough
 
         pt = Playthrough.from_json(story, data["playthrough"])
     except Exception as exc:
-        return f"the engine refused it: {exc}"
-    return Resumed(pt, data["extra"], pt.notice)
+        return f"the engine refused it: {preview(str(exc), 200)}"
+    return Resumed(pt, extra, pt.notice)
 
 
 def _check_shape(data: Any) -> str | None:
@@ -259,7 +275,7 @@ def _check_shape(data: Any) -> str | None:
         return "no format version"
     if fmt > SAVE_STORE_FORMAT:
         return f"made by a newer version of the game (format {fmt})"
-    if not isinstance(data.get("scenario"), str) or not data["scenario"]:
+    if _text_or_none(data.get("scenario")) is None:
         return "no scenario id"
     if not isinstance(data.get("playthrough"), dict):
         return "no playthrough"
@@ -269,7 +285,21 @@ def _check_shape(data: Any) -> str | None:
 
 
 def _text_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+    """Plain text of a sensible length (a story id, a file name, a path), or None."""
+    from game.story.values import clean_text
+
+    return value if clean_text(value) and 0 < len(value) <= MAX_PATH else None
+
+
+# The screen state in a save: each key the play screen reads, and what it may be. Anything else,
+# or a value that does not fit, is left out (the screen then starts the scene from its top).
+EXTRA_FIELDS: dict[str, Callable[[Any], bool]] = {
+    "revealed": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1000,
+}
+
+
+def _usable_extra(extra: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: extra[key] for key, fits in EXTRA_FIELDS.items() if key in extra and fits(extra[key])}
 
 
 def _absolute(path: str) -> str | None:

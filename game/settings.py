@@ -12,8 +12,10 @@ pupil who has not chosen otherwise.
     save_settings(replace(settings, theme="dark"), classroom=classroom_defaults)
 
 Every value is checked: numbers are clamped into range, anything of the wrong type or not one of
-the allowed choices falls back to the layer below, unknown keys are ignored. A file that is not
-JSON at all is moved aside (``settings.corrupt-<time>.json``) and the defaults are used.
+the allowed choices falls back to the layer below, unknown keys are ignored. A file that cannot
+be read at all is moved aside (``settings.corrupt-<time>.json``) and the defaults are used; a file
+with values that could not be used is moved aside too and written again without them. Either way
+``read_settings`` gives a sentence for the pupil (the window shows it on the title screen).
 """
 
 from __future__ import annotations
@@ -106,29 +108,80 @@ def layered_defaults(classroom: Mapping[str, Any] | None = None) -> Settings:
     return Settings.from_dict(classroom or {})
 
 
+SETTINGS_RESET = "Your settings could not be read, so the usual settings are back. You can change them in Settings."
+SOME_RESET = ("Some of your settings could not be read, so they are back to how they started. "
+              "You can change them in Settings.")
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsRead:
+    """What reading the settings file gave: the settings, and a sentence for the pupil (or None)
+    when something in the file could not be used (the file was then moved aside)."""
+
+    settings: Settings
+    notice: str | None = None
+    moved_to: Path | None = None
+
+
 def load_settings(path: Path | None = None, classroom: Mapping[str, Any] | None = None,
                   now: datetime | None = None) -> Settings:
-    """The pupil's settings over the classroom's over the built-in ones. Never raises: a missing
-    file gives the defaults; a corrupt one is moved aside and gives the defaults."""
+    """The pupil's settings over the classroom's over the built-in ones. Never raises (see read_settings)."""
+    return read_settings(path, classroom, now).settings
+
+
+def read_settings(path: Path | None = None, classroom: Mapping[str, Any] | None = None,
+                  now: datetime | None = None) -> SettingsRead:
+    """The pupil's settings over the classroom's over the built-in ones. Never raises.
+
+    A missing file gives the defaults. A file that cannot be read (not JSON, too big, a number
+    of hundreds of digits, a pipe or a folder in its place) is moved aside and gives the
+    defaults. A file with some values that cannot be used (the wrong kind, out of range) is
+    moved aside too, and what could be used is written back without them. Either way ``notice``
+    says so, once.
+    """
+    from game.story.files import FileProblem, read_file
+    from game.story.values import load_json
+
     path = path if path is not None else settings_path()
     base = layered_defaults(classroom)
+    when = now or datetime.now()
     try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        raw = read_file(path, max_bytes=MAX_BYTES, within=path.parent)
+        data: Any = load_json(raw)
     except FileNotFoundError:
-        return base
-    except OSError:
-        return base  # unreadable (permissions, a folder in its place): nothing to move aside safely
-    data: Any = None
-    if len(raw) <= MAX_BYTES:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (ValueError, RecursionError):
-            data = None
+        return SettingsRead(base)
+    except FileProblem:  # too big, or a pipe, folder or link where the file should be
+        return SettingsRead(base, SETTINGS_RESET, move_aside(path, when))
+    except OSError:  # no permission: nothing to move aside safely, and nothing lost
+        return SettingsRead(base, SETTINGS_RESET)
+    except ValueError:
+        data = None
     if not isinstance(data, dict):
-        move_aside(path, now or datetime.now())
-        return base
-    return Settings.from_dict(data, base)
+        return SettingsRead(base, SETTINGS_RESET, move_aside(path, when))
+    good, wrong = _usable(data)
+    settings = Settings.from_dict(good, base)
+    if not wrong:
+        return SettingsRead(settings)
+    aside = move_aside(path, when)
+    save_settings(settings, path, classroom)  # what could be used, without what could not
+    return SettingsRead(settings, SOME_RESET, aside)
+
+
+def _usable(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The fields of ``data`` that can be used (numbers clamped into range), and the names of
+    those that could not be used as they were (the wrong kind, an unknown choice, out of range)."""
+    good: dict[str, Any] = {}
+    wrong: list[str] = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        checked = _check(f.name, value, None)
+        if checked is not None:
+            good[f.name] = checked
+        if checked is None or (f.name in RANGES and checked != value):
+            wrong.append(f.name)
+    return good, wrong
 
 
 def save_settings(settings: Settings, path: Path | None = None,
@@ -149,7 +202,9 @@ def save_settings(settings: Settings, path: Path | None = None,
 def _check(name: str, value: Any, fallback: Any) -> Any:
     """``value`` made valid for field ``name``, or ``fallback`` if it cannot be."""
     if name in RANGES:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        # an int is never turned into a float before it is in range: 10**400 would overflow
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+                isinstance(value, float) and not math.isfinite(value)):
             return fallback
         low, high = RANGES[name]
         return float(min(max(value, low), high))

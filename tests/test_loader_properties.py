@@ -164,3 +164,116 @@ def test_a_wall_of_brackets_is_a_condition_error_not_a_recursion_error():
     with pytest.raises(ConditionError, match="too many brackets"):
         parse("(" * 200 + "asked" + ")" * 200)
     assert parse("((((asked))))")
+
+
+# --- (d) numbers and text no file may hold ------------------------------------------------
+
+HOSTILE = st.sampled_from([
+    "9" * 5000, "0x" + "f" * 5000, "1" + ":0" * 3000, "-" + "9" * 400, "1e400", ".inf", ".nan", "0b" + "1" * 9000,
+    '"\\0"', '"\\e[31m"', '"\\a"', '"\\x1b"', '"\\u0000"', '"\\N"', '"\\L"', '"\\ud800"', '"\\r"',
+    "'" + "x" * 5000 + "'", "１", "0017", "1_000_000_000",
+])
+
+
+@settings(FAST, max_examples=200)
+@given(st.sampled_from(["id", "title", "minutes", "trust", "asked", "age", "skin", "go", "sign", "if", "text",
+                        "feedback", "name", "summary", "app", "background", "tone"]), HOSTILE, st.booleans())
+def test_a_hostile_value_anywhere_gives_a_story_or_located_errors(shared: Shared, key: str, value: str,
+                                                                   as_key: bool) -> None:
+    """Huge numbers in every YAML 1.1 form, control characters written as escapes, very long text:
+    as a value or as a key, the answer is a story or located errors, each message short."""
+    if as_key:
+        def as_a_key(m: re.Match[str]) -> str:
+            return f"{m.group(1)}? {value}\n{m.group(1)}: 1\n{m.group(1)}{key}:"
+
+        text = re.sub(rf"^(\s*){re.escape(key)}:", as_a_key, EXAMPLE, count=1, flags=re.M)
+    else:
+        text = re.sub(rf"(^\s*-? *{re.escape(key)}:) .*$", lambda m: f"{m.group(1)} {value}", EXAMPLE, count=1,
+                      flags=re.M)
+    result = load_text(text, "example.yaml", shared, lint=True)
+    assert_well_formed(result)
+    for d in result.diagnostics:
+        assert len(d.message) <= 700 and d.line is not None, d.format()[:300]
+    if result.story is not None:
+        import json
+
+        from game.story.runtime import Playthrough
+
+        json.dumps(Playthrough(result.story).to_json(), allow_nan=False)
+
+
+# --- (e) the classroom file ---------------------------------------------------------------
+
+CLASSROOM = """\
+scenarios: [example, new-friend]
+contact:
+  name: Mrs Patel
+  role: designated safeguarding lead
+  where: Room 12
+discussion_pauses: true
+settings: {text_scale: 1.25, theme: dark, mute: false, text_speed: 60}
+"""
+CLASSROOM_LINES = CLASSROOM.splitlines(keepends=True)
+
+
+@st.composite
+def damaged_classroom(draw: st.DrawFn) -> str:
+    lines = list(CLASSROOM_LINES)
+    for _ in range(draw(st.integers(1, 3))):
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["value", "insert", "delete", "key"]))
+        if action == "value" and ":" in lines[i]:
+            head = lines[i].split(":", 1)[0]
+            lines[i] = f"{head}: {draw(st.one_of(HOSTILE, INSERTS))}\n"
+        elif action == "key":
+            lines[i] = f"? {draw(HOSTILE)}\n: 1\n" + lines[i]
+        elif action == "insert":
+            at = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:at] + draw(st.one_of(INSERTS, HOSTILE)) + lines[i][at:]
+        elif len(lines) > 1:
+            del lines[i]
+    return "".join(lines)
+
+
+def assert_classroom_usable(found) -> None:
+    from game.classroom import ClassroomFile
+    from game.settings import Settings
+    from game.story.values import clean_text
+
+    assert isinstance(found, ClassroomFile)
+    for d in found.diagnostics:
+        assert CODE.fullmatch(d.code) and d.message and len(d.message) <= 700
+        assert d.line is None or d.line >= 1
+        d.format()
+    room = found.classroom
+    if room.contact is not None:
+        assert all(clean_text(t) for t in (room.contact.name, room.contact.role or "", room.contact.where or ""))
+        room.contact.lines()
+    Settings.from_dict(room.settings_layer())
+    assert room.scenarios is None or all(isinstance(s, str) for s in room.scenarios)
+    found.status()
+
+
+@settings(FAST, max_examples=200)
+@given(damaged_classroom())
+def test_a_damaged_classroom_file_gives_a_classroom_and_located_diagnostics(text: str) -> None:
+    from game.classroom import parse_classroom
+
+    assert_classroom_usable(parse_classroom(text, known=["example", "new-friend"], lint=True))
+
+
+@FAST
+@given(st.text(alphabet=st.one_of(YAMLISH, st.characters(codec="utf-8")), max_size=200))
+def test_any_text_as_a_classroom_file_gives_a_classroom_and_located_diagnostics(text: str) -> None:
+    from game.classroom import parse_classroom
+
+    assert_classroom_usable(parse_classroom(text, known=["example"]))
+
+
+def test_a_control_character_in_the_contact_loses_the_contact_but_not_the_list_of_stories() -> None:
+    from game.classroom import parse_classroom
+
+    found = parse_classroom(CLASSROOM.replace("Mrs Patel", '"Mrs\\0Patel"'), known=["example", "new-friend"])
+    assert found.classroom.contact is None
+    assert found.classroom.scenarios == ["example", "new-friend"]
+    assert found.diagnostics[0].code == "E004"

@@ -167,6 +167,18 @@ def test_stories_with_names_of_their_own_pass(tmp_path, example_text):
     assert [d for d in diags if d.code == "W080"] == []
 
 
+def test_a_name_of_its_own_that_holds_another_storys_name_still_finds_it(tmp_path, example_text):
+    """One pattern serves the whole library: where it finds a story's own name, another story's
+    shorter name at the same place, or starting inside it, is still found (as if the story's own
+    names were not in the pattern at all)."""
+    text = _other(example_text, extra={"name: Ms Hart": "name: Ms O'Okafor",
+                                       "ms-okafor: Thank you both for telling me.":
+                                       "ms-okafor: Thank you both for telling me. I'm Ms O'Okafor, and Mia Jay."})
+    diags, _ = check_paths([_library(tmp_path, text)])
+    said = sorted(d.message.split(" is ")[0] for d in diags if d.code == "W080" and Path(d.path).name == "other.yaml")
+    assert said == ["'Jay'", "'Mia'", "'Okafor'"]
+
+
 # --- W081: a line that reads like a sign is tagged, or says why not ------------------------------
 
 

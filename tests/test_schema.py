@@ -135,7 +135,7 @@ def test_schema_command_writes_the_file(tmp_path, capsys):
 def test_schema_command_refuses_a_missing_folder_in_one_sentence(tmp_path, capsys):
     from game.cli import main
 
-    assert main(["schema", "-o", str(tmp_path / "nope" / "s.json")]) == 2
+    assert main(["schema", "-o", str(tmp_path / "nope" / "s.json")]) == 1  # an output that cannot be written
     err = capsys.readouterr().err
     assert "does not exist" in err and err.count("\n") == 1
 

@@ -29,7 +29,8 @@ EVERY_EVENT = [("focus", "Start"), ("select", "Start"), ("back", ""), ("screen",
 
 
 class FakeSound:
-    def __init__(self, path: str, log: list) -> None:
+    def __init__(self, file, log: list) -> None:  # a path, or a file object named by its path
+        path = getattr(file, "name", file)
         if not Path(path).is_file():
             raise FileNotFoundError(path)
         self.name, self.volume, self.log = Path(path).stem, 1.0, log
@@ -88,8 +89,8 @@ class FakeMixer:
     def Channel(self, index: int) -> FakeChannel:  # pygame.mixer's name
         return self.channels.setdefault(index, FakeChannel(index, self.log))
 
-    def Sound(self, path: str) -> FakeSound:  # pygame.mixer's name
-        return FakeSound(path, self.log)
+    def Sound(self, file) -> FakeSound:  # pygame.mixer's name
+        return FakeSound(file, self.log)
 
     def playing(self) -> dict[int, str]:
         """The loops sounding now, by channel."""

@@ -65,4 +65,71 @@ def load_story(args: argparse.Namespace, name: str):  # -> game.story.story.Stor
 
 
 class ProblemsFound(Exception):
-    """The input had problems (already printed): exit 1 with this one sentence."""
+    """The input had problems (already printed), or an output could not be written: exit 1 with
+    this one sentence."""
+
+
+# --- files a command writes ---------------------------------------------------------------------
+
+
+def check_output(path: Path, example: str = "") -> None:
+    """Before any work is done: ProblemsFound, in one sentence, when ``path`` cannot be written as
+    a file (a folder in its place, no such folder, no permission). ``example``: a file name to
+    suggest when a folder was given."""
+    import os
+
+    shown = str(path)
+    if path.is_dir():
+        raise ProblemsFound(f"{shown} is a folder: give a file name" + (f", e.g. {path / example}" if example else ""))
+    problem = folder_problem(path.parent)
+    if problem is not None:
+        raise ProblemsFound(problem)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ProblemsFound(f"there is no permission to write {shown}")
+
+
+def check_output_folder(folder: Path) -> None:
+    """The same for a folder a command writes several files into (it may not exist yet)."""
+    if folder.exists() and not folder.is_dir():
+        raise ProblemsFound(f"{folder} is a file, not a folder")
+    problem = folder_problem(folder if folder.exists() else folder.parent)
+    if problem is not None:
+        raise ProblemsFound(problem)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why files cannot be written in ``folder``, or None."""
+    import os
+
+    shown = str(folder) or "."
+    if not folder.exists():
+        return f"the folder {shown} does not exist"
+    if not folder.is_dir():
+        return f"{shown} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"there is no permission to write in the folder {shown}"
+    return None
+
+
+def write_output(path: Path, data: str | bytes) -> None:
+    """Write a file a command makes; ProblemsFound, in one sentence, if the disk refuses."""
+    try:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            path.write_bytes(data)
+    except OSError as exc:
+        raise ProblemsFound(output_error(path, exc)) from None
+
+
+def output_error(path: Path, exc: OSError) -> str:
+    """One sentence for an OSError met writing ``path``."""
+    if isinstance(exc, IsADirectoryError):
+        return f"{path} is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return f"there is no permission to write {path}"
+    if isinstance(exc, FileNotFoundError):
+        return f"the folder {path.parent} does not exist"
+    if isinstance(exc, NotADirectoryError):
+        return f"{path.parent} is not a folder"
+    return f"{path} could not be written ({exc.strerror or exc})"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands import EXIT_OK, EXIT_PROBLEMS, paths_or_scenes
+from game.commands import EXIT_OK, EXIT_PROBLEMS, check_output, paths_or_scenes, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from game.story.library import Library, scenario_files
 
     paths = paths_or_scenes(args)
+    if args.output and not args.check:
+        check_output(Path(args.output), "coverage.md")
     items, broken, shared = [], [], None
     for path in paths:
         lib = Library(path if path.is_dir() else path.parent, fallback=scenes_dir())
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             text = to_text(cov) + "\n"
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_output(Path(args.output), text)
         else:
             sys.stdout.write(text)
     if broken:

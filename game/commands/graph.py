@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, load_story
+from game.commands import EXIT_OK, EXIT_PROBLEMS, UsageError, check_output, load_story, write_output
 
 FORMATS = (".dot", ".svg", ".png", ".mmd")
 DOT_TIMEOUT = 60  # seconds; a story map takes well under one
@@ -29,8 +29,7 @@ def run(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in FORMATS:
         raise UsageError(f"the map can be written as .png, .svg, .dot or .mmd; {out.name!r} ends in none of them")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {str(out.parent)!r} does not exist")
+    check_output(out, "map.svg")
     dot = None
     if kind in (".svg", ".png"):
         import shutil
@@ -48,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     scenario, _ = load_model(Scenario, story.path)
     smap = build_map(story, choice_conditions(scenario) if scenario else None, explore(story))
     if kind == ".mmd":
-        out.write_text(to_mermaid(smap, args.direction), encoding="utf-8")
+        write_output(out, to_mermaid(smap, args.direction))
     elif kind == ".dot":
-        out.write_text(to_dot(smap, args.direction), encoding="utf-8")
+        write_output(out, to_dot(smap, args.direction))
     else:
         assert dot is not None
         problem = render(dot, to_dot(smap, args.direction), kind[1:], out)

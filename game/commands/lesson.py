@@ -6,7 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, library, load_story
+from game.commands import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    ProblemsFound,
+    UsageError,
+    check_output,
+    check_output_folder,
+    library,
+    load_story,
+    output_error,
+    write_output,
+)
 
 HTML_SUFFIXES = (".html", ".htm")
 BROWSERS = "Chromium, Google Chrome or Microsoft Edge"
@@ -49,10 +61,11 @@ def run(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (*HTML_SUFFIXES, ".pdf"):
         raise UsageError(f"a lesson pack is written as an .html or a .pdf file; {out.name!r} is neither")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {str(out.parent)!r} does not exist")
     html_out = out if suffix in HTML_SUFFIXES else None
     pdf_out = out if suffix == ".pdf" else (out.with_suffix(".pdf") if args.pdf else None)
+    for target in (html_out, pdf_out):
+        if target is not None:
+            check_output(target, f"lesson{target.suffix}")
     browser = _browser(args) if pdf_out else None
     if pdf_out and browser is None and html_out is None:
         raise UsageError(f"making a PDF needs {BROWSERS} and none was found (name one with --browser PATH); "
@@ -60,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     story = load_story(args, args.scenario)
     html = render_pack(build_pack(story))
     if html_out:
-        html_out.write_text(html, encoding="utf-8")
+        write_output(html_out, html)
         print(f"wrote {html_out}")
     if pdf_out is None:
         return EXIT_OK
@@ -74,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     except PrintFailed as exc:
         print(f"spot-the-signs: {exc}.", file=sys.stderr)
         return EXIT_PROBLEMS
+    except OSError as exc:  # the folder refused the browser's working copy
+        raise ProblemsFound(output_error(pdf_out, exc)) from None
     print(f"wrote {pdf_out}")
     return EXIT_OK
 
@@ -94,13 +109,13 @@ def _run_all(args: argparse.Namespace, folder: Path) -> int:
     from game.story.diagnostics import format_text
     from game.teacher.lesson import build_pack, render_index, render_pack
 
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{str(folder)!r} is a file; with --all, -o names a folder")
-    if not folder.parent.is_dir():
-        raise UsageError(f"the folder {str(folder.parent)!r} does not exist")
+    check_output_folder(folder)  # with --all, -o names a folder
     lib = library(args)
     browser = _browser(args) if args.pdf else None
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ProblemsFound(output_error(folder, exc)) from None
     written = []
     failed = 0
     for path, result in lib.load_all():
@@ -112,11 +127,11 @@ def _run_all(args: argparse.Namespace, folder: Path) -> int:
         pack = build_pack(result.story)
         name = f"{pack.story.id}.html"
         html = folder / name
-        html.write_text(render_pack(pack), encoding="utf-8")
+        write_output(html, render_pack(pack))
         pdf = _print_one(browser, html) if browser else None
         failed += bool(browser) and pdf is None
         written.append((pack, name, pdf))
-    (folder / "index.html").write_text(render_index(written), encoding="utf-8")
+    write_output(folder / "index.html", render_index(written))
     pdfs = sum(pdf is not None for _, _, pdf in written)
     also = f" ({_count(pdfs, 'PDF')})" if pdfs else ""
     print(f"wrote {_count(len(written), 'lesson pack')}{also} and index.html to {folder}")

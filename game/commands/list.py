@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from game.commands import EXIT_OK, library
+from game.commands import EXIT_OK, scenes_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,18 +16,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = []
-    broken = 0
-    for path, result in library(args).load_all():
-        story = result.story
-        if story is None:
-            broken += 1
-            continue
-        if args.band and story.band != args.band:
-            continue
-        rows.append({"id": story.id, "title": story.title, "band": story.band, "minutes": story.minutes,
-                     "setting": story.setting, "signs": list(story.signs), "themes": list(story.themes),
-                     "path": str(path)})
+    from game.library_index import as_rows, catalogue
+    from game.paths import scenes_dir
+
+    # the library index (game/library_index.py): only files changed since the last listing are read
+    found = catalogue(scenes_folder(args), fallback=scenes_dir())
+    rows = as_rows(s for s in found.stories if not args.band or s.band == args.band)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -37,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             print(f"{r['id']:<{width}}  {r['band']}  {r['minutes']:>3} min  {r['title']}  "
                   f"({len(r['signs'])} signs: {', '.join(r['signs'])})")
+    broken = len(found.broken)
     if broken:
         print(f"{broken} scenario file{'s' if broken != 1 else ''} could not be loaded; "
               "run 'spot-the-signs check' to see why.", file=sys.stderr)

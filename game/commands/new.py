@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.commands import EXIT_OK, UsageError
+from game.commands import EXIT_OK, ProblemsFound, UsageError, output_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         if PACKAGE_DIR in folder.parents:  # an installed game: write beside the writer, not into it
             folder = Path("scenes")
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{str(folder)!r} is not a folder")
+        raise ProblemsFound(f"{folder} is a file, not a folder")
     path = folder / f"{sid}.yaml"
     if path.exists() or (folder / f"{sid}.yml").exists():
         raise UsageError(f"{path} already exists: choose another id, or edit that file")
@@ -54,12 +54,17 @@ def run(args: argparse.Namespace) -> int:
             pass
     shown = _shown(path)
     text = skeleton(sid, args.band, modeline, shown)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProblemsFound(f"the folder {folder} could not be made ({exc.strerror or exc})") from None
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
             fh.write(text)
     except FileExistsError:
         raise UsageError(f"{path} already exists: choose another id, or edit that file") from None
+    except OSError as exc:
+        raise ProblemsFound(output_error(path, exc)) from None
     # by id when `play` will find it there (the scenes folder it reads), else by its path
     found_by_id = folder.resolve() == (Path(args.scenes) if args.scenes else scenes_dir()).resolve()
     scenes = f"--scenes {args.scenes} " if args.scenes else ""

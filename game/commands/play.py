@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands import EXIT_OK, UsageError, library, load_story
+from game.commands import EXIT_OK, UsageError, library, load_story, scenes_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", metavar="WxH", help="the window's size in pixels, at least 1024x600 (default 1280x720)")
     p.add_argument("--auto", choices=["first", "random"],
                    help="play by itself in the terminal and print the transcript")
-    p.add_argument("--seed", type=int, default=0, help="the random seed for --auto random")
+    p.add_argument("--seed", type=_seed, default=0, help="the random seed for --auto random")
     p.add_argument("--from", dest="start", metavar="SCENE",
                    help="start at this scene or ending (writers: try one part quickly)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
@@ -32,6 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     # For tests and bench/frame.py: draw the first frame and close; or idle, then report CPU and memory.
     p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--bench-idle", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+
+
+def _seed(text: str) -> int:
+    """--seed: a whole number of up to 18 digits (one sentence, never the whole text, if not)."""
+    digits = text.strip().removeprefix("-")
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 18):
+        from game.story.values import preview
+
+        raise argparse.ArgumentTypeError(f"--seed needs a whole number of up to 18 digits, not {preview(text)}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -245,18 +255,25 @@ def _origin(story, start: str | None, settings: list[str]):  # -> game.textplay.
 
 
 def _value(raw: str) -> bool | int | str:
+    from game.story import values
+
     if raw.lower() in ("true", "false"):
         return raw.lower() == "true"
     try:
-        return int(raw)
+        return values.decimal_int(raw)
+    except values.NumberProblem as exc:
+        raise UsageError(f"the number {values.preview(raw)} {exc}: {values.NUMBER_RANGE}") from None
     except ValueError:
         return raw
 
 
 def _pick_in_terminal(args: argparse.Namespace):
     from game.classroom import current
+    from game.library_index import catalogue, open_story
+    from game.paths import scenes_dir
 
-    stories = current().classroom.visible(library(args).stories())
+    # the cards come from the library index (game/library_index.py); the story chosen is loaded in full
+    stories = current().classroom.visible(catalogue(scenes_folder(args), fallback=scenes_dir()).stories)
     if not stories:
         raise UsageError("there are no playable scenarios in the scenes folder")
     print("Spot the Signs: choose a story.\n")
@@ -271,7 +288,11 @@ def _pick_in_terminal(args: argparse.Namespace):
             return None
         if answer == "q":
             return None
-        if answer.isdigit() and 1 <= int(answer) <= len(stories):
+        if answer.isascii() and answer.isdigit() and len(answer) < 6 and 1 <= int(answer) <= len(stories):
             print()
-            return stories[int(answer) - 1]
+            story = open_story(stories[int(answer) - 1])
+            if story is not None:
+                return story
+            print("Sorry, that story could not be opened: it was changed since this list was made.")
+            continue
         print("Sorry, I didn't understand that.")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands import EXIT_OK, UsageError
+from game.commands import EXIT_OK, check_output, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,10 +23,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     out = Path(args.output)
-    if out.is_dir():
-        raise UsageError(f"{args.output!r} is a folder: give a file name, e.g. {out / 'scenario.schema.json'}")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {str(out.parent)!r} does not exist")
-    out.write_text(text, encoding="utf-8", newline="\n")
+    check_output(out, "scenario.schema.json")
+    write_output(out, text)
     print(f"Wrote {out}.")
     return EXIT_OK

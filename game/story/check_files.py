@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from game.story.diagnostics import Diagnostic
-from game.story.library import Library, is_scenario_file, scenario_files
-from game.story.load import LoadResult, load_language, load_model
+from game.story.files import FileTooBig, read_file
+from game.story.library import Library, is_scenario_file, library_display, scenario_files
+from game.story.load import load_language, load_model, read_source, unreadable
 from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
-from game.story.safe_yaml import Limits
+from game.story.safe_yaml import Limits, Marks
+from game.story.source import Source
 
 _SHARED_MODELS = {"signs": SignsFile, "help": HelpFile, "themes": ThemesFile, "language": LanguageFile,
                   "skills": SkillsFile}
@@ -26,12 +29,15 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
         if path.is_dir():
             lib = Library(path, fallback_shared, limits, lint=True)
             diags.extend(lib.shared_diagnostics)
-            files += sum((path / f"{stem}.yaml").is_file() for stem in _SHARED_MODELS)
-            loaded = [result for _p, result in lib.load_all()]
-            for result in loaded:
-                diags.extend(result.diagnostics)
-                files += 1
-            diags.extend(_across_the_library(loaded, _library_beside(path, fallback_shared, limits)))
+            files += sum((path / f"{stem}.yaml").exists() for stem in _SHARED_MODELS)
+            scenarios = scenario_files(path)
+            checked = lib.map(_checked, scenarios)  # on every core, for a big folder
+            for found, _scenario in checked:
+                diags.extend(found)
+            files += len(scenarios)
+            readable = [(_SourceLater(p, limits), scenario)
+                        for p, (_found, scenario) in zip(scenarios, checked, strict=True) if scenario is not None]
+            diags.extend(_across_the_library(readable, _library_beside(path, fallback_shared, limits)))
             for saved_as_text in sorted(path.glob("*.y*ml.txt")):
                 diags.append(_saved_as_text(saved_as_text))
                 files += 1
@@ -53,7 +59,8 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
             result = lib.load(path)
             diags.extend(result.diagnostics)
             files += 1
-            diags.extend(_across_the_library([result], _library_beside(path.parent, fallback_shared, limits, path)))
+            readable = [(result.source, result.scenario)] if result.source and result.scenario else []
+            diags.extend(_across_the_library(readable, _library_beside(path.parent, fallback_shared, limits, path)))
         elif path.suffix.lower() == ".txt" and Path(path.stem).suffix.lower() in (".yaml", ".yml"):
             diags.append(_saved_as_text(path))
             files += 1
@@ -67,14 +74,41 @@ def check_paths(paths: list[Path], fallback_shared: Path | None = None, limits: 
     return diags, files
 
 
-def _across_the_library(checked: list[LoadResult], others: list[Scenario]) -> list[Diagnostic]:
-    """The checks that compare stories (check/library_names.py), for the files that loaded.
-    A story in ``others`` with the id of a checked one is the same story (a draft of it) and is left out."""
+def _checked(lib: Library, scenario: Path) -> tuple[list[Diagnostic], Scenario | None]:
+    """A story's diagnostics, and what the checks across the library need of it (its Scenario, which
+    can travel back from a worker process; its Source cannot, and is read again if needed)."""
+    result = lib.load(scenario)
+    return result.diagnostics, result.scenario if result.source is not None else None
+
+
+class _SourceLater:
+    """A checked story's Source, read again only when a check across the library has something
+    to say about it (it locates the message): the story was checked in another process."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits, self._source = path, limits, None
+
+    def _read(self) -> Source:
+        if self._source is None:
+            display = library_display(self.path)
+            self._source = read_source(self.path, self.limits, display)[0] or Source(display, "", {}, Marks())
+        return self._source
+
+    def diag(self, *args: Any, **kwargs: Any) -> Diagnostic:
+        return self._read().diag(*args, **kwargs)
+
+    def text_path(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        return self._read().text_path(*args, **kwargs)
+
+
+def _across_the_library(checked: list[tuple[Any, Scenario]], others: list[Scenario]) -> list[Diagnostic]:
+    """The checks that compare stories (check/library_names.py), for the files that loaded
+    (each with its Source, or a _SourceLater). A story in ``others`` with the id of a checked one
+    is the same story (a draft of it) and is left out."""
     from game.story.check.library_names import names_across_the_library
 
-    readable = [(r.source, r.scenario) for r in checked if r.source is not None and r.scenario is not None]
-    ids = {s.id for _src, s in readable}
-    return names_across_the_library(readable, [s for s in others if s.id not in ids])  # type: ignore[arg-type]
+    ids = {s.id for _src, s in checked}
+    return names_across_the_library(checked, [s for s in others if s.id not in ids])
 
 
 def _library_beside(folder: Path, library: Path | None, limits: Limits, checked: Path | None = None
@@ -119,10 +153,11 @@ def _check_document(path: Path, fallback: Path | None, limits: Limits, books: di
     book = books[folder]
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, max_bytes=limits.max_bytes, within=path.parent)
+    except FileTooBig as exc:
+        return [Diagnostic(name, None, None, "error", "E002", str(exc), "check a shorter document, or split it")]
     except OSError as exc:
-        return [Diagnostic(name, None, None, "error", "E000", f"cannot read the file: {exc.strerror or exc}",
-                           "check the file name and that it is not open elsewhere")]
+        return [unreadable(name, exc)]
     text, problems = safe_yaml.decode(raw, name)
     if text is None:
         return problems

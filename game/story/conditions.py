@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from game.story import values
+
 State = Mapping[str, bool | int]
 Test = Callable[[State], bool]
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>-?\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_-]*)|(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<bad>\S))"
+    # [0-9], not \d: \d also matches other scripts' digits (a fullwidth １), which int() would accept
+    r"\s*(?:(?P<num>-?[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_-]*)|(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<bad>\S))"
 )
 _OPS: dict[str, Callable[[object, object], bool]] = {
     "==": operator.eq, "!=": operator.ne, "<": operator.lt,
@@ -93,7 +96,8 @@ def _tokens(source: str) -> list[_Tok]:
         start = m.start(kind)
         text = m.group(kind)
         if kind == "bad":
-            raise ConditionError(f"{text!r} cannot be used in a condition", start, _BAD_HINTS.get(text))
+            hint = _BAD_HINTS.get(text) or ("type numbers with the digits 0 to 9" if text.isdigit() else None)
+            raise ConditionError(f"{text!r} cannot be used in a condition", start, hint)
         toks.append(_Tok(kind, text, start))
         pos = m.end()
     toks.append(_Tok("end", "", len(source.rstrip())))
@@ -155,7 +159,11 @@ class _Parser:
     def atom(self) -> Node:
         tok = self.take()
         if tok.kind == "num":
-            return Const(int(tok.text), tok.offset)
+            try:
+                return Const(values.decimal_int(tok.text), tok.offset)
+            except values.NumberProblem as exc:
+                raise ConditionError(f"the number {values.preview(tok.text)} {exc}", tok.offset,
+                                     values.NUMBER_RANGE) from None
         if tok.kind == "name":
             if tok.text in ("true", "false"):
                 return Const(tok.text == "true", tok.offset)

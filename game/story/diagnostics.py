@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+from game.story.values import BAD_TEXT
+
 Severity = Literal["error", "warning"]
+# A quoted value in a message (as repr writes one) longer than this is cut short, whoever
+# wrote the message: a 5,000-character name must not fill a writer's terminal.
+MAX_QUOTED = 120
+MAX_MESSAGE = 600  # and no message or hint is longer than this in all
+# (a quote after a letter is an apostrophe, as in "can't", and starts nothing)
+_LONG_QUOTED = re.compile(rf"(?<!\w)'(?:[^'\\\n]|\\.){{{MAX_QUOTED},}}'(?!\w)"
+                          rf"|(?<!\w)\"(?:[^\"\\\n]|\\.){{{MAX_QUOTED},}}\"(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +31,21 @@ class Diagnostic:
     # a second, more technical wording (YAML's own words for a syntax error), shown after the hint
     detail: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("path", "message", "hint", "detail"):
+            text = getattr(self, name)
+            if text is None:
+                continue
+            short = _shorten(text) if len(text) > MAX_QUOTED + 2 and name != "path" else text
+            if BAD_TEXT.search(short):  # a file's name or words can hold them: a terminal must never get one
+                short = BAD_TEXT.sub("?", short)
+            if short is not text:
+                object.__setattr__(self, name, short)
+
     def format(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.col is not None:
-                where += f":{self.col}"
+        # A finding about the whole file (too big, unreadable) is put at 1:1, where editors'
+        # problem matchers, which want a line and a column, still find it.
+        where = f"{self.path}:{self.line or 1}:{self.col or 1}"
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
@@ -42,6 +61,15 @@ class Diagnostic:
         if self.severity == "error":
             return self
         return replace(self, severity="error")
+
+
+def _shorten(text: str) -> str:
+    """``text`` with every long quoted value cut to its first MAX_QUOTED characters, and
+    cut to MAX_MESSAGE in all; the same object when nothing needed cutting."""
+    short = _LONG_QUOTED.sub(lambda m: m.group()[:MAX_QUOTED] + "..." + m.group()[0], text)
+    if len(short) > MAX_MESSAGE:
+        short = short[:MAX_MESSAGE] + "..."
+    return text if short == text else short
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:

@@ -28,6 +28,14 @@ finite and honest:
 - Otherwise the search stops at ``max_states`` and says so (``complete`` is False) rather than
   running for ever; routes stop at ``max_routes`` (``routes_complete`` is False).
 
+A story file is untrusted, so exploring it is bounded in memory and time as well as in states,
+by counts rather than by the clock (the same story gives the same result on any computer):
+
+- ``max_values`` bounds the values stored (states times ``names``): a state of 3,000 flags costs
+  what 3,000 states of one flag do. ``max_work`` bounds the values copied and compared while
+  expanding states (about the time spent). Either bound stops the search like ``max_states``
+  (``complete`` is False, and ``bound`` says which was hit).
+
 Everything here is pure and deterministic.
 """
 
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.story import conditions
 from game.story.runtime import Playthrough, available_choices, visible_lines
@@ -42,6 +51,12 @@ from game.story.story import Story
 
 MAX_STATES = 100_000
 MAX_ROUTES = 10_000
+# Values of flags and counters stored, over all states: ~8 bytes each, so tens of MB at most. A
+# story with a few flags and counters reaches MAX_STATES long before this.
+MAX_VALUES = 4_000_000
+# Values copied or compared while expanding states (each choice offered copies the state): about
+# a second of work on a slow school laptop.
+MAX_WORK = 12_000_000
 # Route search works within a budget of this much per route asked for: a step of the depth-first
 # search costs 1 and recording a route its length. The search can wander through states that
 # reach an ending only by a way the current route has already used, and routes through a big
@@ -82,6 +97,7 @@ class Exploration:
     caps: Mapping[str, Cap] = field(default_factory=dict)
     names: tuple[str, ...] = ()  # the flags and counters, in the order of a state's values
     reached: frozenset[StateKey] = frozenset()  # every state found: (part id, values in `names` order)
+    bound: str = ""  # which bound stopped the search: "states", "values" or "work"; "" when complete
 
     def visits(self, part: str, state: Mapping[str, bool | int]) -> bool:
         """Whether exploration found this place with these flags and counters (capped as it counts them)."""
@@ -123,10 +139,7 @@ def counter_caps(story: Story) -> dict[str, Cap]:
                     downs.add(name)
     numbers: dict[str, set[int]] = {n: {0} for n in counters}  # 0: a bare `trust` means trust != 0
     uncappable = ups & downs
-    parts = (*story.scenes.values(), *story.endings.values())
-    sources = {ln.condition for part in parts for ln in part.lines if ln.condition}
-    sources |= {c.condition for scene in story.scenes.values() for c in scene.choices if c.condition}
-    for source in sources:
+    for source in _condition_sources(story):
         for node in _compares(conditions.parse(source)):
             left, right = node.left, node.right
             if isinstance(left, conditions.Name) and isinstance(right, conditions.Name):
@@ -154,8 +167,20 @@ def _compares(node: conditions.Node) -> list[conditions.Compare]:
     return []
 
 
-def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_ROUTES) -> Exploration:
+def _condition_sources(story: Story) -> set[str]:
+    parts = (*story.scenes.values(), *story.endings.values())
+    sources = {ln.condition for part in parts for ln in part.lines if ln.condition}
+    sources |= {c.condition for scene in story.scenes.values() for c in scene.choices if c.condition}
+    return sources
+
+
+def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_ROUTES,
+            max_values: int = MAX_VALUES, max_work: int = MAX_WORK) -> Exploration:
     names = tuple(story.initial_state)
+    width = max(1, len(names))
+    # wide states (many flags) mean fewer of them: the values stored stay within max_values
+    by_values = max(1, max_values // width) < max_states
+    max_states = min(max_states, max(1, max_values // width))
     position = {name: i for i, name in enumerate(names)}
     caps = counter_caps(story)
     bounds = [(position[n], low, high) for n, (low, high) in caps.items()]
@@ -167,7 +192,12 @@ def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_RO
     offered: set[str] = set()
     all_hidden: list[int] = []
     complete = True
+    bound = ""
+    work = 0
     scenes = story.scenes
+    # each choice's effects as positions in a state's values, worked out once
+    effects = {c.id: ([(position[n], v) for n, v in c.sets], [(position[n], a) for n, a in c.adds])
+               for scene in scenes.values() for c in scene.choices}
 
     i = 0
     while i < len(keys) and complete:
@@ -179,6 +209,10 @@ def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_RO
             continue
         state = dict(zip(names, values, strict=True))
         choices = available_choices(scene, state)
+        work += width * (1 + len(choices))  # the state read, then copied (or compared) once per choice
+        if work > max_work:
+            complete, bound = False, "work"
+            break
         first = choices[0]
         if first.test is not None and not first.test(state):
             # The fallback: only reached when every choice has a condition and all are false.
@@ -188,12 +222,13 @@ def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_RO
         out: dict[int, str] = {}
         for choice in choices:
             nxt_values = values
-            if choice.sets or choice.adds:
+            sets, adds = effects[choice.id]
+            if sets or adds:
                 changed = list(values)
-                for name, value in choice.sets:
-                    changed[position[name]] = value
-                for name, amount in choice.adds:
-                    changed[position[name]] += amount
+                for at, value in sets:
+                    changed[at] = value
+                for at, amount in adds:
+                    changed[at] += amount
                 for at, low, high in bounds:
                     if high is not None and changed[at] > high:
                         changed[at] = high
@@ -205,6 +240,7 @@ def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_RO
             if j is None:
                 if len(keys) >= max_states:
                     complete = False
+                    bound = "values" if by_values else "states"
                     break
                 j = index[nxt] = len(keys)
                 keys.append(nxt)
@@ -245,6 +281,7 @@ def explore(story: Story, max_states: int = MAX_STATES, max_routes: int = MAX_RO
         caps=caps,
         names=names,
         reached=frozenset(keys),
+        bound=bound,
     )
 
 
@@ -276,13 +313,31 @@ def _routes(story: Story, names: tuple[str, ...], keys: list[StateKey],
     if not keys or not can_end[0] or not succ:
         return (), not keys or not can_end[0]
 
+    position = {name: i for i, name in enumerate(names)}
+    reads: dict[str, tuple[int, ...]] = {}  # per part: where the values its lines' conditions read are
+    shown: dict[tuple[Any, ...], tuple[frozenset[str], int, int]] = {}
+
     def seen_at(k: int) -> tuple[frozenset[str], int, int]:
-        """Signs, sign-tagged lines and words of what is shown on entering state k."""
+        """Signs, sign-tagged lines and words of what is shown on entering state k. Worked out once
+        per part and values its lines read (a state's other values change nothing shown), each time
+        at the cost of the part's lines from the search's budget."""
+        nonlocal budget
         part, values = keys[k]
-        owner = story.scenes.get(part) or story.endings[part]
-        lines = visible_lines(owner, dict(zip(names, values, strict=True)))
-        signs = [ln.sign for ln in lines if ln.sign]
-        return frozenset(signs), len(signs), sum(len(ln.text.split()) for ln in lines)
+        where = reads.get(part)
+        if where is None:
+            owner = story.scenes.get(part) or story.endings[part]
+            read = {n.name for ln in owner.lines if ln.condition
+                    for n in conditions.names(conditions.parse(ln.condition))}
+            where = reads[part] = tuple(sorted(position[n] for n in read))
+        key = (part, *(values[i] for i in where))
+        found = shown.get(key)
+        if found is None:
+            owner = story.scenes.get(part) or story.endings[part]
+            budget -= len(owner.lines)
+            lines = visible_lines(owner, dict(zip(names, values, strict=True)))
+            signs = [ln.sign for ln in lines if ln.sign]
+            found = shown[key] = (frozenset(signs), len(signs), sum(len(ln.text.split()) for ln in lines))
+        return found
 
     memo: dict[int, tuple[frozenset[str], int, int]] = {}
     routes: list[Route] = []

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from game.story import safe_yaml
 from game.story.check import Context, run_checks, run_story_checks
 from game.story.diagnostics import Diagnostic, has_errors
+from game.story.files import FileProblem, FileTooBig, LinkOut, read_file
 from game.story.model import HelpFile, LanguageFile, Scenario, SignsFile, SkillsFile, ThemesFile
 from game.story.safe_yaml import Limits
 from game.story.shared import SHARED_FILES as SHARED_FILES  # re-exported: library, watch and new read it here
@@ -50,25 +51,42 @@ class LoadResult:
         return self.story is not None
 
 
-def read_source(path: str | os.PathLike[str], limits: Limits, display: str | None = None
-                ) -> tuple[Source | None, bytes, list[Diagnostic]]:
-    """Read and parse a file safely; a Source when it parsed, else the reasons why not."""
+def read_source(path: str | os.PathLike[str], limits: Limits, display: str | None = None, *,
+                confine: bool = True, partial: bool = False) -> tuple[Source | None, bytes, list[Diagnostic]]:
+    """Read and parse a file safely; a Source when it parsed, else the reasons why not.
+
+    Read only through game/story/files.py: an ordinary file, not over the size limit, and (with
+    ``confine``) inside the folder it is in, so a link out of the scenes folder is never
+    followed. ``partial``: see parse_bytes."""
     name = display or str(path)
+    folder = Path(path).parent if confine else None
     try:
-        size = os.path.getsize(path)
-        if size > limits.max_bytes:
-            return None, b"", [_too_big(name, size, limits)]
-        with open(path, "rb") as fh:
-            raw = fh.read(limits.max_bytes + 1)
+        raw = read_file(path, max_bytes=limits.max_bytes, within=folder)
+    except FileTooBig as exc:
+        return None, b"", [_too_big(name, exc.size, limits)]
     except OSError as exc:
-        return None, b"", [Diagnostic(name, None, None, "error", "E000",
-                                      f"cannot read the file: {exc.strerror or exc}",
-                                      "check the file name and that it is not open elsewhere")]
-    src, diags = parse_bytes(raw, name, limits)
+        return None, b"", [unreadable(name, exc)]
+    src, diags = parse_bytes(raw, name, limits, partial)
     return src, raw, diags
 
 
-def parse_bytes(raw: bytes, name: str, limits: Limits) -> tuple[Source | None, list[Diagnostic]]:
+def unreadable(name: str, exc: OSError) -> Diagnostic:
+    """E000 for a file that could not be opened: missing, no permission, a folder, a pipe, a link out."""
+    if isinstance(exc, FileProblem):
+        reason = str(exc)
+        hint = ("copy the file into the folder instead of linking to it" if isinstance(exc, LinkOut)
+                else "only ordinary files are read: move this out of the folder, or rename it")
+    else:
+        reason = exc.strerror or str(exc)
+        hint = "check the file name and that it is not open elsewhere"
+    return Diagnostic(name, None, None, "error", "E000", f"cannot read the file: {reason}", hint)
+
+
+def parse_bytes(raw: bytes, name: str, limits: Limits, partial: bool = False
+                ) -> tuple[Source | None, list[Diagnostic]]:
+    """The parsed file, or None and why not. ``partial``: when YAML could read the file but some
+    values were refused (a number too big, a control character written as an escape), give the
+    rest of it too, those values left out (the classroom file uses what it can; a story does not)."""
     if len(raw) > limits.max_bytes:
         return None, [_too_big(name, len(raw), limits)]
     text, diags = safe_yaml.decode(raw, name)
@@ -78,7 +96,7 @@ def parse_bytes(raw: bytes, name: str, limits: Limits) -> tuple[Source | None, l
     if diags:
         return None, diags
     parsed = safe_yaml.parse(text, name, limits)
-    if not parsed.ok:
+    if not parsed.ok and not (partial and parsed.data is not None):
         return None, parsed.diagnostics
     return Source(name, text, parsed.data, parsed.marks), parsed.diagnostics
 

@@ -22,10 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.story.debrief import Debrief, build_debrief
+from game.story.save_check import check_fields, walks
 from game.story.story import Choice, Ending, Line, Scene, Story
+from game.story.values import preview
 
 SAVE_FORMAT = 1
 SAVE_READABLE_FROM = 1  # the oldest save format this code can still read
+
+
+SAVE_PART_LOST = "Part of your save could not be read, but your place was kept."
 
 
 class SaveError(ValueError):
@@ -237,55 +242,79 @@ class Playthrough:
 
     @classmethod
     def from_json(cls, story: Story, data: Any) -> Playthrough:
-        """Restore a save. If the scenario changed since, recover the place as well as possible
-        and say so in ``notice``; raise SaveError only for a save that cannot be used at all."""
+        """Restore a save. Every field is checked against the story first (game/story/save_check.py);
+        if one does not fit, or the scenario changed since, recover the place as well as possible
+        and say so in ``notice``. Raise SaveError only for a save that cannot be used at all (not
+        a save, another story, a newer format)."""
         _check_save(story, data)
-        if data["fingerprint"] == story.fingerprint:
-            try:
-                return cls._restore_exact(story, data)
-            except (KeyError, IndexError, TypeError, ValueError) as exc:
-                raise SaveError(f"the save does not fit this story ({exc})") from exc
+        data, wrong = check_fields(story, data)
+        if "trail" in wrong and "actions" in wrong:
+            raise SaveError(f"the save's place cannot be read ({', '.join(wrong)} damaged)")
+        if not wrong and data["fingerprint"] == story.fingerprint:
+            if not walks(story, data["trail"]):
+                wrong = ("trail",)
+            else:
+                try:
+                    return cls._restore_exact(story, data)
+                except ValueError:
+                    wrong = ("actions",)  # each field fits, but not with the others: replay instead
+        return cls._recover(story, data, wrong)
+
+    @classmethod
+    def _recover(cls, story: Story, data: dict[str, Any], wrong: tuple[str, ...]) -> Playthrough:
+        """The place in a save that cannot be restored as it is: by replaying its steps, else at
+        the scene it was in, else from the start; ``notice`` says which, and why."""
+        damaged = bool(wrong)
         try:
-            origin = data.get("origin")
+            origin = data["origin"]
             pt = cls(story, data["seed"]) if not origin else cls.start_at(story, origin[0], origin[1], data["seed"])
             pt._replay(data["actions"])
-            # The replay counts only if it walked the same route: same scenes, same order.
-            if [visit[0] for visit in pt._trail] == [visit[0] for visit in data["trail"]]:
-                pt.notice = "This story was updated since you last played. Your place was kept."
+            # The replay counts only if it walked the same route: same scenes, same order (when
+            # the route in the save could not be read, a replay of the same story is the route).
+            route = [visit[0] for visit in data["trail"]]
+            same_story = data["fingerprint"] == story.fingerprint
+            if [visit[0] for visit in pt._trail] == route or (same_story and "trail" in wrong):
+                pt.notice = (SAVE_PART_LOST if damaged else
+                             "This story was updated since you last played. Your place was kept.")
                 return pt
         except (KeyError, IndexError, TypeError, ValueError):
             pass
         here = data["trail"][-1][0] if data["trail"] else None
-        if isinstance(here, str) and (here in story.scenes or here in story.endings):
-            pt = cls.start_at(story, here, data["state"] if isinstance(data["state"], dict) else {}, data["seed"])
-            pt.notice = ("This story was changed since you last played, so some earlier steps could not be "
+        if here in story.scenes or here in story.endings:
+            pt = cls.start_at(story, here, data["state"], data["seed"])
+            pt.notice = ("Part of your save could not be read, so some earlier steps could not be kept. "
+                         "You are back where you left off." if damaged else
+                         "This story was changed since you last played, so some earlier steps could not be "
                          "kept. You are back where you left off.")
             return pt
         pt = cls(story, data["seed"])
-        pt.notice = "This story was changed since you last played, so it starts again from the beginning."
+        pt.notice = ("Your save could not be read, so the story starts again from the beginning." if damaged else
+                     "This story was changed since you last played, so it starts again from the beginning.")
         return pt
 
     @classmethod
     def _restore_exact(cls, story: Story, data: dict[str, Any]) -> Playthrough:
+        """A save whose every field fits the story (check_fields), whose trail walks it (walks),
+        and whose fields agree (ValueError if not)."""
         pt = cls(story, data["seed"], _enter=False)
         for part, indices, choice_id in data["trail"]:
-            owner = story.scenes.get(part) or story.endings[part]
+            owner = story.scenes.get(part) or story.endings[part]  # walks(): every part is there
             lines = owner.lines if indices is None else tuple(owner.lines[i] for i in indices)
             choice = None
             if choice_id is not None:
                 choice = next(c for c in story.scenes[part].choices if c.id == choice_id)
             pt._trail.append([part, lines, choice])
-        if not pt._trail:
-            raise ValueError("empty trail")
-        state = data["state"]
-        if set(state) != set(story.initial_state):
-            raise ValueError("state names differ")
-        pt._state = dict(state)
-        pt._actions = list(data["actions"])
+        actions = data["actions"]
+        choices_made = sum(not isinstance(a, str) for a in actions)
+        if choices_made != len(pt._trail) - 1 or data["helped"] > choices_made \
+                or set(data["spotted"]) != {a for a in actions if isinstance(a, str)}:
+            raise ValueError("the save's steps, route and spots do not agree")
+        pt._state = dict(data["state"])
+        pt._actions = list(actions)
         pt._spotted = dict.fromkeys(data["spotted"])
-        pt._helped = int(data["helped"])
-        origin = data.get("origin")  # absent in saves from before start_at remembered it
-        pt._origin = (str(origin[0]), dict(origin[1])) if origin else None
+        pt._helped = data["helped"]
+        origin = data["origin"]  # None in saves from before start_at remembered it
+        pt._origin = (origin[0], dict(origin[1])) if origin else None
         here = pt._trail[-1][0]
         pt._ending = story.endings.get(here)
         pt._choices = () if pt._ending else pt._available(story.scenes[here])
@@ -364,9 +393,4 @@ def _check_save(story: Story, data: Any) -> None:
     if fmt > SAVE_FORMAT and (not isinstance(readable_from, int) or readable_from > SAVE_FORMAT):
         raise SaveError("the save was made by a newer version of the game")
     if data.get("scenario") != story.id:
-        raise SaveError(f"the save is for another story ({data.get('scenario')!r})")
-    expected = {"fingerprint": str, "seed": int, "actions": list, "trail": list, "state": dict,
-                "spotted": list, "helped": int}
-    for key, kind in expected.items():
-        if not isinstance(data.get(key), kind):
-            raise SaveError(f"the save's {key!r} is missing or damaged")
+        raise SaveError(f"the save is for another story ({preview(data.get('scenario'))})")

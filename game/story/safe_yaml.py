@@ -26,8 +26,9 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
-from game.story import yaml_errors
+from game.story import values, yaml_errors
 from game.story.diagnostics import Diagnostic
+from game.story.values import NumberProblem, preview
 
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _EventSource
@@ -45,14 +46,10 @@ _ALLOWED_TAGS = {
     TAG + "map": "map",
     TAG + "seq": "seq",
 }
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-# U+0085, U+2028 and U+2029 are line breaks to YAML but not to editors, so every line number
-# after one would be wrong: they are refused here with the others.
 _QUOTES = ('"', "'")
 _TRUE = {"yes", "true", "on"}
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
 _resolvers = Resolver.yaml_implicit_resolvers
-_numbers = yaml.constructor.SafeConstructor()  # only its int and float parsing is used
 
 
 @dataclass(frozen=True)
@@ -135,15 +132,19 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def control_characters(text: str, path: str) -> list[Diagnostic]:
-    m = _BAD_CHARS.search(text)
-    if m is None:
+    """E004 at the first character game/story/values.py does not allow in a file. U+0085, U+2028
+    and U+2029 are line breaks to YAML but not to editors, so every line number after one would
+    be wrong: they are refused with the others."""
+    found = values.text_problem(text, values.BAD_IN_FILE)
+    if found is None:
         return []
-    line = text.count("\n", 0, m.start()) + 1
-    col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    at, shown = found
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
     return [
         Diagnostic(
             path, line, col, "error", "E004",
-            f"the file contains an invisible control character (U+{ord(m.group()):04X})",
+            f"the file contains an invisible control character ({shown.partition(',')[0]})",
             "delete it; it often comes from copying text out of another program",
         )
     ]
@@ -231,15 +232,16 @@ def _scalar(value: str, tag: str | None, implicit: tuple[bool, bool], style: str
 
 
 def _typed(value: str, kind: str) -> Any:
+    """A scalar of a known kind. Numbers are read by game/story/values.py, which refuses one too
+    long or too big (NumberProblem) after looking only at its length, whatever form it is in."""
     if kind == "null":
         return None
     if kind == "bool":
         return value.lower() in _TRUE
-    node = yaml.ScalarNode(TAG + kind, value)
     if kind == "int":
-        return _numbers.construct_yaml_int(node)
+        return values.yaml_int(value)
     if kind == "float":
-        return _numbers.construct_yaml_float(node)
+        return values.yaml_float(value)
     raise ValueError(kind)
 
 
@@ -289,11 +291,6 @@ def _last_multiline_quote(text: str) -> tuple[int, int] | None:
     return found
 
 
-def _short(value: str, limit: int = 40) -> str:
-    """A value for a message: repr'd, and cut short so a huge value cannot flood the output."""
-    return repr(value if len(value) <= limit else value[:limit] + "...")
-
-
 class _Stop(Exception):
     pass
 
@@ -341,7 +338,7 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                     m = ev.start_mark
                     _refuse(diags, Diagnostic(
                         path, m.line + 1, m.column + 1, "error", "E007",
-                        f"the tag {tag!r} is not allowed in scenario files",
+                        f"the tag {preview(tag)} is not allowed in scenario files",
                         "remove it; if the text starts with !, put it in quotes",
                     ))
                 m = ev.start_mark
@@ -349,19 +346,30 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                 if cls is ScalarEvent:
                     try:
                         value: Any = _scalar(ev.value, tag, ev.implicit, ev.style)
+                    except NumberProblem as exc:  # reported, left out, and reading goes on
+                        diags.append(Diagnostic(path, pos[0], pos[1], "error", "E013",
+                                                f"the number {preview(ev.value)} {exc}",
+                                                f"{values.NUMBER_RANGE}; if this is text, put it in quotes"))
+                        value = _DROP
                     except (ValueError, TypeError, OverflowError):  # e.g. "!!int abc"
-                        if tag is None or tag == "!":  # a plain number too long for Python's int()
-                            _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E013",
-                                                      f"the number {_short(ev.value)} is too long",
-                                                      "use a small number; if this is text, put it in quotes"))
                         _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E007",
-                                                  f"the tag {tag!r} does not fit {_short(ev.value)}", "remove the tag"))
+                                                  f"the tag {preview(tag)} does not fit {preview(ev.value)}",
+                                                  "remove the tag"))
+                    if ev.style == '"' and (bad := values.text_problem(ev.value)) is not None:
+                        # raw control characters were refused before parsing; these were written as escapes
+                        diags.append(Diagnostic(
+                            path, pos[0], pos[1], "error", "E004",
+                            f"this text holds an invisible control character ({bad[1]})",
+                            "remove the \\ and the letter after it; in text only \\n (a new line) and \\t (a tab) "
+                            "may be written that way",
+                        ))
+                        value = _DROP
                     if not ev.style and " " in ev.value and comment_after.match(text, ev.end_mark.index):
                         # `- mia: I'm his #1 fan` shows pupils only "I'm his": YAML read the rest as a comment
                         diags.append(Diagnostic(
                             path, pos[0], pos[1], "warning", "W004",
                             f"the text stops at '#': everything after it is a comment, so pupils see only "
-                            f"{_short(ev.value)}",
+                            f"{preview(ev.value)}",
                             "put the whole text in quotes if the # is part of it, or move the comment to its own line",
                         ))
                     child_table = None
@@ -375,13 +383,14 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                     if cls is MappingStart:
                         if tag is not None and tag != "!" and allowed[tag] != "map":
                             _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E007",
-                                                      f"the tag {tag!r} does not fit a mapping", "remove the tag"))
+                                                      f"the tag {preview(tag)} does not fit a mapping",
+                                                      "remove the tag"))
                         value = {}
                         child_table = {}
                     else:
                         if tag is not None and tag != "!" and allowed[tag] != "seq":
                             _refuse(diags, Diagnostic(path, pos[0], pos[1], "error", "E007",
-                                                      f"the tag {tag!r} does not fit a list", "remove the tag"))
+                                                      f"the tag {preview(tag)} does not fit a list", "remove the tag"))
                         value = []
                         child_table = []
                     table_of[id(value)] = child_table
@@ -389,8 +398,9 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                     top = stack[-1]
                     container = top[0]
                     if type(container) is list:
-                        container.append(value)
-                        top[1].append(pos)
+                        if value is not _DROP:
+                            container.append(value)
+                            top[1].append(pos)
                     elif top[2] is _NO_KEY:
                         if child_table is not None:
                             _refuse(diags, Diagnostic(
@@ -400,6 +410,8 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                             ))
                         top[2] = value
                         top[3] = pos
+                    elif top[2] is _DROP or value is _DROP:  # a key or value refused above: left out
+                        top[2] = _NO_KEY
                     else:
                         key = top[2]
                         try:
@@ -411,7 +423,7 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                             first = top[1][key][0]
                             diags.append(Diagnostic(
                                 path, kpos[0], kpos[1], "error", "E009",
-                                f"the key {key!r} appears twice in the same block (first on line {first[0]})",
+                                f"the key {preview(key)} appears twice in the same block (first on line {first[0]})",
                                 "YAML keeps only one of them: remove or rename one",
                             ))
                         else:
@@ -425,7 +437,7 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
                             "a scenario file must hold exactly one YAML document",
                             "remove the '---' line, or split the file into one file per scenario",
                         ))
-                    root = value
+                    root = None if value is _DROP else value
                     marks.root = pos
                 if child_table is not None:
                     stack.append([value, child_table, _NO_KEY, None])
@@ -459,3 +471,4 @@ def _build(text: str, path: str, limits: Limits, marks: Marks, diags: list[Diagn
 
 
 _NO_KEY = object()
+_DROP = object()  # a value refused with a diagnostic: it is left out of the data, and reading goes on

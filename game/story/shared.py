@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+# SHARED_FILES, the shared data files in a scenes folder (by stem), never loaded as scenarios:
+# defined in game/story/folder.py, which the library index reads without loading the engine
+from game.story.folder import SHARED_FILES as SHARED_FILES
 from game.story.model import HelpFile, SignInfo, SkillInfo, Theme
 
 if TYPE_CHECKING:
     from game.story.phrasebook import Phrasebook
-
-# The shared data files in a scenes folder (by stem): never loaded as scenarios.
-SHARED_FILES = ("signs", "help", "themes", "language", "skills")
 
 
 @dataclass(frozen=True, slots=True)

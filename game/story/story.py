@@ -135,9 +135,12 @@ class Story:
     def line(self, line_id: str) -> Line | None:
         part_id, _, index = line_id.rpartition(".")
         part = self.scenes.get(part_id) or self.endings.get(part_id)
-        if part is None or not index.isdigit() or int(index) >= len(part.lines):
+        # only the id as written ("lunch.3"): not "lunch.03", a fullwidth digit or a thousand digits
+        if part is None or not (index.isascii() and index.isdigit()) or len(index) > 6 \
+                or int(index) >= len(part.lines):
             return None
-        return part.lines[int(index)]
+        line = part.lines[int(index)]
+        return line if line.id == line_id else None
 
 
 @lru_cache(maxsize=4096)

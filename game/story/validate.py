@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.story.diagnostics import Diagnostic, did_you_mean
 from game.story.source import Source
+from game.story.values import preview
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,7 +62,7 @@ def _diagnostic(model: type[BaseModel], src: Source, err: Any) -> Diagnostic:
             hint = _YAML_BOOL_HINT
         else:
             hint = _QUOTE_NUMBER_HINT if isinstance(value, (int, float)) else _ID_HINT
-        return src.diag(path, "E014", f"{value!r} cannot be used as an id{_in(path[:-1])}", hint, key=True)
+        return src.diag(path, "E014", f"{preview(value)} cannot be used as an id{_in(path[:-1])}", hint, key=True)
     if kind in ("string_type", "literal_error", "string_pattern_mismatch", "int_type", "int_parsing",
                 "bool_type", "bool_parsing", "dict_type", "list_type", "model_type", "model_attributes_type"):
         hint = None

@@ -20,19 +20,23 @@ import sys
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)  # the same as game.ui.app.MIN_SIZE (a test checks), without importing pygame
+MAX_SIZE = (7680, 4320)  # the largest screens made (8K): a window past this would only take memory
 INVISIBLE_DRIVERS = ("offscreen", "dummy")  # only when asked for with SDL_VIDEODRIVER (tests, benches)
 
 
 def parse_size(text: str) -> tuple[int, int]:
     """'1280x720' -> (1280, 720); an argparse.ArgumentTypeError with one sentence when it is not
-    WxH or is smaller than the smallest window the screens are laid out for."""
+    WxH, is smaller than the smallest window the screens are laid out for, or larger than any screen."""
+    from game.story.values import preview
+
     try:
-        w, h = (int(part) for part in text.lower().strip().split("x"))
+        w, h = (int(part) if len(part.strip()) <= 6 else 0 for part in text.lower().strip().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--size needs WIDTHxHEIGHT in pixels, like 1280x720, not {text!r}") from None
-    if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
-        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_SIZE[0]}x{MIN_SIZE[1]} "
-                                         f"so every screen fits, not {w}x{h}")
+        raise argparse.ArgumentTypeError(f"--size needs WIDTHxHEIGHT in pixels, like 1280x720, not {preview(text)}"
+                                         ) from None
+    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_SIZE[0]}x{MIN_SIZE[1]}, so every screen "
+                                         f"fits, and at most {MAX_SIZE[0]}x{MAX_SIZE[1]}, not {preview(text.strip())}")
     return w, h
 
 
@@ -86,7 +90,7 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
                 self.idle_from = (times.user + times.system, times.elapsed)
 
     from game.classroom_path import classroom_path, use_file
-    from game.settings import layered_defaults, load_settings
+    from game.settings import layered_defaults, read_settings
 
     if classroom is not None:
         use_file(classroom)
@@ -95,7 +99,8 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
         from game.classroom import classroom_defaults
 
         defaults = classroom_defaults()
-    app = Window(size=size, root=root, text_scale=text_scale, settings=load_settings(classroom=defaults))
+    found = read_settings(classroom=defaults)
+    app = Window(size=size, root=root, text_scale=text_scale, settings=found.settings, notice=found.notice)
     app.ui.defaults = layered_defaults(defaults)  # what "Delete my data" goes back to
     try:
         app.run()

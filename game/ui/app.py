@@ -72,10 +72,13 @@ def crash_log_path() -> Path:
 class App:
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, root: Screen | None = None,
                  text_scale: float | None = None, clock: Callable[[], int] | None = None,
-                 settings: Settings | None = None) -> None:
-        """``settings``: the pupil's (built-in defaults if None); ``text_scale`` overrides its text size."""
+                 settings: Settings | None = None, notice: str | None = None) -> None:
+        """``settings``: the pupil's (built-in defaults if None); ``text_scale`` overrides its text size.
+        ``notice``: a sentence for the pupil at the start (their settings could not be read), shown
+        on the title screen, or as a short notice over any other first screen."""
         self.requested_size = self._clamp(size)
         self.root = root
+        self.notice = notice
         settings = settings if settings is not None else Settings()
         if text_scale is not None:
             settings = replace(settings, text_scale=text_scale)
@@ -126,7 +129,9 @@ class App:
         if self.root is None:
             from game.ui.screens.title import TitleScreen
 
-            self.root = TitleScreen()
+            self.root = TitleScreen(self.notice or "")
+        elif self.notice:
+            self.toast.show(self.notice, self.clock())
         install_sound(self)
         install_captions(self)
         install_read_aloud(self)  # before the first screen, so its intro is read
@@ -285,6 +290,11 @@ class App:
         path = self.write_log(f"{what} in {failed!r}", traceback.format_exc())
         if isinstance(failed, CrashScreen):
             return  # the crash screen itself failed: keep what is on the window, never loop
+        for below in self.stack:  # before the crash screen asks whether there is a place to go back to
+            try:
+                below.crashed()
+            except Exception:
+                self.write_log(f"crashed() of {below!r}", traceback.format_exc())
         screen = CrashScreen(str(path) if path else None)
         self.stack.append(screen)
         try:

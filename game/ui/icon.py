@@ -41,10 +41,10 @@ def icon_image(size: int) -> pygame.Surface:
 
 
 def load_svg_icon(size: int) -> pygame.Surface:
+    from game.story.files import open_asset
+
     path = icon_path()
-    if not path.is_file():
-        raise OSError(f"no {path}")
-    image = pygame.image.load_sized_svg(str(path), (size, size))
+    image = pygame.image.load_sized_svg(open_asset(path, within=path.parent), (size, size))
     if image.get_size() != (size, size):
         image = pygame.transform.smoothscale(image, (size, size))
     return image

@@ -11,6 +11,8 @@ the plain one) draw each SVG once.
 
 from __future__ import annotations
 
+import io
+
 import pygame
 
 from game.ui.theme import Rgba
@@ -46,14 +48,18 @@ def _plain(name: str, size: tuple[int, int]) -> pygame.Surface | None:
     if found is not None:
         return found
     from game.paths import art_dir
+    from game.story.files import open_asset
 
-    path = art_dir() / "backgrounds" / f"{name}.svg"
+    folder = art_dir() / "backgrounds"
     try:
+        # only a file really in the folder (a link out of it is refused), read once; SDL closes
+        # the stream it loads from, so each load gets its own
+        svg = open_asset(folder / f"{name}.svg", within=folder).getvalue()
         # SDL_image fits the picture inside the size given: as wide as the window, or as tall
-        source = pygame.image.load_sized_svg(str(path), (size[0], _UNBOUNDED)) if path.is_file() else None
-        if source is not None and source.get_height() < size[1]:
-            source = pygame.image.load_sized_svg(str(path), (_UNBOUNDED, size[1]))
-    except (pygame.error, OSError):
+        source = pygame.image.load_sized_svg(io.BytesIO(svg), (size[0], _UNBOUNDED))
+        if source.get_height() < size[1]:
+            source = pygame.image.load_sized_svg(io.BytesIO(svg), (_UNBOUNDED, size[1]))
+    except (pygame.error, OSError, ValueError):
         source = None
     if source is None:
         _MISSING.add(name)

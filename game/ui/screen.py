@@ -105,6 +105,10 @@ class Screen:
     def compose(self) -> None:
         """Create self.widgets (drawing order) and self.focus (Tab order)."""
 
+    def crashed(self) -> None:
+        """The window is about to show the crash screen over this screen (it is in the stack):
+        a last chance to make sure the same failure is not offered again (see PlayScreen)."""
+
     def set_widgets(self, widgets: list[Widget], focus_order: list[Widget] | None = None) -> None:
         self.widgets = widgets
         self.focus = FocusChain(focus_order if focus_order is not None else widgets)

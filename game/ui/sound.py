@@ -178,9 +178,11 @@ class SoundBoard:
             from game.paths import audio_dir
 
             self.folder = audio_dir()
+        from game.story.files import open_asset
+
         for name in (*EFFECTS.values(), *LOOPS):
-            try:
-                self.sounds[name] = mixer.Sound(str(self.folder / f"{name}.wav"))
+            try:  # only a file really in the folder (a link out of it is refused), read once
+                self.sounds[name] = mixer.Sound(open_asset(self.folder / f"{name}.wav", within=self.folder))
             except Exception:  # missing or unreadable: only that sound is lost
                 self.missing.append(name)
 

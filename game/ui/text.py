@@ -22,6 +22,7 @@ size and whether it overflows a box, so screens can scroll or reflow instead of 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ FALLBACK_SIZE_ADJUST = 1.34  # pygame's own font (freesansbold) has a smaller x-
 INK_SAMPLE = "bdfhklgjpqyé()"
 
 _warned: set[Path] = set()
+_FONT_BYTES: dict[Path, bytes] = {}
 
 
 def font_path(font: str = DEFAULT_FONT, bold: bool = False) -> Path:
@@ -65,12 +67,25 @@ def load_font(size: int, font: str = DEFAULT_FONT, bold: bool = False) -> pygame
     path = font_path(font, bold)
     adjust = SIZE_ADJUST.get(font if font in FONT_FILES else DEFAULT_FONT, 1.0)
     try:
-        return pygame.font.Font(path, max(1, round(size * adjust)))
+        return pygame.font.Font(_font_file(path), max(1, round(size * adjust)))
     except (OSError, ValueError, pygame.error) as error:
         if path not in _warned:
             _warned.add(path)
             log.warning("font %s could not be loaded (%s): using pygame's default font", path, error)
         return pygame.font.Font(None, max(1, round(size * FALLBACK_SIZE_ADJUST)))
+
+
+def _font_file(path: Path) -> io.BytesIO:
+    """The font file in memory, read once through game/story/files.py (only a file really in
+    art/fonts/: a link out of it is refused); each Font gets its own stream to read from."""
+    data = _FONT_BYTES.get(path)
+    if data is None:
+        from game.story.files import open_asset
+
+        data = _FONT_BYTES[path] = open_asset(path, within=path.parent).getvalue()
+    stream = io.BytesIO(data)
+    stream.name = str(path)
+    return stream
 
 
 def ink_height(font: pygame.font.Font) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
+from game.story.files import is_readable_file
 from game.story.model import is_id
 
 SUFFIX = ".svg"
@@ -29,11 +30,7 @@ def background_file(folder: Path, name: str) -> Path | None:
     if not is_id(name):
         return None
     path = folder / f"{name}{SUFFIX}"
-    try:
-        inside = path.is_file() and path.resolve().parent == folder.resolve()
-    except OSError:
-        return None
-    return path if inside else None
+    return path if is_readable_file(path, within=folder) else None  # what the window would open
 
 
 def available_backgrounds(folder: Path) -> list[str]:
@@ -50,8 +47,9 @@ def backgrounds_exist(ctx: Context) -> Iterator[Diagnostic]:
         return
     folder = backgrounds_dir()
     known: list[str] | None = None
+    found = {name: background_file(folder, name) is not None for name in {name for _sid, name in wanted}}
     for sid, name in wanted:
-        if background_file(folder, name) is not None:
+        if found[name]:
             continue
         if known is None:
             known = available_backgrounds(folder)

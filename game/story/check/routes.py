@@ -100,15 +100,32 @@ def _more(n: int) -> str:
 def exploration_finished(sc: StoryContext) -> Iterator[Diagnostic]:
     found = sc.found
     if not found.complete:
-        yield sc.ctx.src.diag((), "W052", f"path exploration stopped at {found.states:,} states, so the route "
-                              "checks (E052, W050, W051) could not look at the whole story",
-                              "a counter that keeps growing round a loop makes endless states: give the loop a "
-                              "way out that does not add, or use a flag", severity="warning")
+        wide = found.bound in ("values", "work")
+        held = f" (each holding {len(found.names):,} flags and counters)" if wide else ""
+        yield sc.ctx.src.diag((), "W052", f"path exploration stopped at {found.states:,} states{held}, so the "
+                              "route checks (E052, W050, W051) could not look at the whole story",
+                              _why_so_many_states(sc, wide), severity="warning")
     elif not found.routes_complete:
         yield sc.ctx.src.diag((), "W052", f"path exploration stopped after {len(found.routes):,} routes, so the "
                               "signs check (W053) looked at those routes only",
                               "the story has very many routes: fewer choices that rejoin later keep it readable",
                               severity="warning")
+
+
+def _why_so_many_states(sc: StoryContext, wide: bool) -> str:
+    """The hint for W052: what in this story makes so many states (counters only when it has some
+    that keep changing; flags otherwise), and, for very wide states, that every flag costs."""
+    adds = {name for scene in sc.story.scenes.values() for c in scene.choices for name, _ in c.adds}
+    endless = [name for name in sc.story.initial_state if name in adds and name not in sc.found.caps]
+    if endless:
+        why = (f"the counter {endless[0]!r} can keep changing round a loop, so every time round is a new state: "
+               "give the loop a way out that does not add, or use a flag")
+    else:
+        why = ("each flag that one route sets and another does not doubles the states to follow: use fewer "
+               "flags, or set them the same way on routes that meet again")
+    if wide:
+        why = f"declare only the flags and counters the story uses; {why}"
+    return why
 
 
 def nobody_is_trapped(sc: StoryContext) -> Iterator[Diagnostic]:

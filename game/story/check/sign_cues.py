@@ -18,20 +18,28 @@ from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import SignInfo
 
+_WORD_START = r"(?<![\w'])"
+
 
 def cue_regex(cue: str) -> str:
     """A cue as a regular expression: whole words, any spacing, a final * for any ending."""
+    return _WORD_START + _cue_body(cue)
+
+
+def _cue_body(cue: str) -> str:
     star = cue.endswith("*")
     words = cue.rstrip("*").replace("\u2019", "'").split()
     body = r"\s+".join(re.escape(w) for w in words)
-    return rf"(?<![\w']){body}" + (r"[\w']*" if star else r"(?![\w'])")
+    return body + (r"[\w']*" if star else r"(?![\w'])")
 
 
 @functools.lru_cache(maxsize=8)
 def _cues(signs: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
-    """One pattern for every sign's cues: group s<i> is the i-th sign."""
-    groups = [f"(?P<s{i}>{'|'.join(cue_regex(c) for c in cues)})" for i, (_sid, cues) in enumerate(signs) if cues]
-    return re.compile("|".join(groups), re.IGNORECASE) if groups else None
+    """One pattern for every sign's cues: group s<i> is the i-th sign. Every cue starts a word,
+    so that test comes once, before them all: inside a word the search moves on at once instead
+    of trying every cue there (the same matches, several times quicker on a library)."""
+    groups = [f"(?P<s{i}>{'|'.join(_cue_body(c) for c in cues)})" for i, (_sid, cues) in enumerate(signs) if cues]
+    return re.compile(_WORD_START + "(?:" + "|".join(groups) + ")", re.IGNORECASE) if groups else None
 
 
 def _band_signs(signs: dict[str, SignInfo], band: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

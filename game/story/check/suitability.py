@@ -15,9 +15,11 @@ one role), so what is left to check is the wording of the pupil's own choices (W
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from game.story import readability
@@ -167,18 +169,61 @@ _ACT_VERBS = re.compile(r"\b(?:sends?|agrees?|meets?|deletes?|keeps?|do|does|get
 _SENTENCES = re.compile(r"[.!?;]+|,?\s+(?:and\s+)?then\s+|,?\s+and\s+")
 
 
-def target_voice_patterns(ctx: Context) -> list[tuple[str, re.Pattern[str]]]:
+# Stand-ins for the story's names in a choice: the acts are then made into patterns once, not
+# for every story (making them was most of checking a story, in a library where every story has
+# names of its own). No text can hold these characters (game/story/values.py).
+_MANIPULATOR, _TARGET = "\x01m", "\x01t"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetVoice:
+    """What W055 needs of a story: its names, to put the stand-ins in a choice's words, and the
+    acts of TARGET_ACTS for its manipulators' pronouns, all in one pattern (``any_act``) and one
+    by one (``each``, to name the first that matches)."""
+
+    names: re.Pattern[str] | None  # the manipulators' and the targets' names, where they stand in a clause
+    stand_in: dict[str, str]  # each name -> its stand-in
+    any_act: re.Pattern[str]
+    each: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def in_words(self, clause: str) -> str:
+        """The clause with the story's names as their stand-ins."""
+        if self.names is None:
+            return clause
+        return self.names.sub(lambda m: self.stand_in[m.group()], clause)
+
+
+def target_voice_patterns(ctx: Context) -> TargetVoice:
     chars = ctx.scenario.characters
     target_pronouns = {c.pronouns for c in chars.values() if c.role == "target"}
     manipulators = [c for c in chars.values() if c.role == "manipulator"]
-    names = _names(ctx, "manipulator")
-    pronouns = sorted({c.pronouns for c in manipulators
-                       if c.pronouns in _OBJECT and c.pronouns not in target_pronouns})
-    m = _any_of(names + [_OBJECT[p] for p in pronouns])
-    p = "(?:" + _any_of(names) + "'s|" + _any_of([_POSSESSIVE[p] for p in pronouns]) + ")"
-    lead = _LEAD_INS.replace("{T}", _any_of(_names(ctx, "target")))
-    return [(what, re.compile(lead + act.replace("{M}", m).replace("{P}", p)))
-            for what, act in TARGET_ACTS]
+    pronouns = tuple(sorted({c.pronouns for c in manipulators
+                             if c.pronouns in _OBJECT and c.pronouns not in target_pronouns}))
+    theirs, targets = _names(ctx, "manipulator"), _names(ctx, "target")
+    if set(theirs) & set(targets):  # one name for both: no stand-in can say which (never in a real story)
+        return _acts(pronouns, theirs, targets, None, {})
+    stand_in = {**dict.fromkeys(targets, _TARGET), **dict.fromkeys(theirs, _MANIPULATOR)}
+    # where a name can stand in an act: after a space (or first), and before a mark, a space or the end
+    names = re.compile(r"(?:(?<=\s)|^)" + _any_of(sorted(stand_in, key=len, reverse=True)) + r"(?!\w)") \
+        if stand_in else None
+    return _acts(pronouns, [_MANIPULATOR] if theirs else [], [_TARGET] if targets else [], names, stand_in)
+
+
+@functools.lru_cache(maxsize=64)
+def _generic(pronouns: tuple[str, ...], theirs: tuple[str, ...], targets: tuple[str, ...]
+             ) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    m = _any_of([*theirs, *(_OBJECT[p] for p in pronouns)])
+    p = "(?:" + _any_of(list(theirs)) + "'s|" + _any_of([_POSSESSIVE[p] for p in pronouns]) + ")"
+    lead = _LEAD_INS.replace("{T}", _any_of(list(targets)))
+    acts = [(what, act.replace("{M}", m).replace("{P}", p)) for what, act in TARGET_ACTS]
+    return (re.compile(lead + "(?:" + "|".join(act for _what, act in acts) + ")"),
+            tuple((what, re.compile(lead + act)) for what, act in acts))
+
+
+def _acts(pronouns: tuple[str, ...], theirs: list[str], targets: list[str], names: re.Pattern[str] | None,
+          stand_in: dict[str, str]) -> TargetVoice:
+    any_act, each = _generic(pronouns, tuple(theirs), tuple(targets))
+    return TargetVoice(names, stand_in, any_act, each)
 
 
 def clauses(choice_text: str) -> list[str]:
@@ -193,10 +238,15 @@ def clauses(choice_text: str) -> list[str]:
     return [c for c in out if c]
 
 
-def target_act(patterns: list[tuple[str, re.Pattern[str]]], choice_text: str) -> str | None:
+def target_act(voice: TargetVoice, choice_text: str) -> str | None:
     """What the choice has the target do (e.g. "sending a picture"), or None for a friend's choice."""
-    return next((what for clause in clauses(choice_text) for what, pattern in patterns if pattern.match(clause)),
-                None)
+    for clause in clauses(choice_text):
+        words = voice.in_words(clause)
+        if voice.any_act.match(words) is not None:
+            found = next((what for what, pattern in voice.each if pattern.match(words)), None)
+            if found is not None:
+                return found
+    return None
 
 
 def choices_are_the_friends(ctx: Context) -> Iterator[Diagnostic]:

@@ -151,9 +151,11 @@ class CardListScreen(Screen):
         y += band_h + sp.s
         self.showing.rect = pygame.Rect(x, y, width, show_h)
         y += show_h + sp.m
-        self.view = pygame.Rect(x, y, width, max(0, size[1] - m - y))
-        if self.empty.text:
+        if self.empty.text:  # in place of the cards; or, over cards (a notice), the list starts below it
             self.empty.rect = pygame.Rect(x, y, width, self.empty.preferred_size(ui, width)[1])
+            if self.cards:
+                y = self.empty.rect.bottom + sp.m
+        self.view = pygame.Rect(x, y, width, max(0, size[1] - m - y))
         self.place_cards()
         focused = self.focus.focused
         if focused in self.card_y:

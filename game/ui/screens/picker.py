@@ -7,6 +7,9 @@ or a click starts the story.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from game.library_index import StoryInfo, open_story
 from game.story.story import Story
 from game.ui.screen import Action, Pop, Push, break_button, help_button
 from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
@@ -20,18 +23,27 @@ def band_label(band: str) -> str:
 
 
 def load_stories() -> list[Story]:
-    """The shipped library, loaded without the writers' linter (fast)."""
+    """The shipped library, loaded without the writers' linter (the teacher area's catalogue)."""
     from game.paths import scenes_dir
     from game.story.library import Library
 
     return Library(scenes_dir()).stories()
 
 
-def pupil_stories() -> list[Story]:
-    """The stories pupils may choose: those the classroom file lists (every story without one)."""
+def pupil_stories(folder: Path | None = None) -> list[StoryInfo]:
+    """The stories pupils may choose: those the classroom file lists (every story without one).
+    Their cards come from the library index (game/library_index.py): only files changed since the
+    picker last opened are read; a story is loaded in full when it is chosen."""
+    from game.classroom_path import classroom_path
+    from game.library_index import catalogue
+    from game.paths import scenes_dir
+
+    stories = catalogue(folder or scenes_dir(), fallback=scenes_dir()).stories
+    if not classroom_path().exists():  # no classroom file: no need to load the classroom model
+        return stories
     from game.classroom import current
 
-    return current().classroom.visible(load_stories())
+    return current().classroom.visible(stories)
 
 
 def classroom_play(story: Story, playthrough=None, store=None, revealed: int | None = None):  # -> PlayScreen
@@ -45,9 +57,10 @@ def classroom_play(story: Story, playthrough=None, store=None, revealed: int | N
 
 
 class StoryCard(TextCard):
-    """A focusable card: title, age band and minutes, the pupils' summary and the content notes."""
+    """A focusable card: title, age band and minutes, the pupils' summary and the content notes
+    (of a Story, or of its entry in the library index: they hold the same fields)."""
 
-    def __init__(self, story: Story, on_activate) -> None:
+    def __init__(self, story: Story | StoryInfo, on_activate) -> None:
         parts = [
             CardPart(story.title, "subheading", "text", "s"),
             CardPart(f"{band_label(story.band)}  -  about {story.minutes} minutes", "small", "text_muted", "xs"),
@@ -65,17 +78,21 @@ class StoryCard(TextCard):
 
 
 class PickerScreen(CardListScreen):
-    """``stories``: the cards to show (default: the stories this classroom lets pupils see)."""
+    """``stories``: the cards to show (default: the stories this classroom lets pupils see, from
+    ``folder``, the shipped scenes folder if None)."""
 
-    def __init__(self, stories: list[Story] | None = None, band: str = "All") -> None:
+    def __init__(self, stories: list[Story] | list[StoryInfo] | None = None, band: str = "All",
+                 folder: Path | None = None) -> None:
         super().__init__()
         self.stories = stories
         self.band = band
+        self.folder = folder
+        self.problem = ""  # a sentence shown above the cards (a story that could not be opened)
 
     # -- building ----------------------------------------------------------------------------
     def compose(self) -> None:
         if self.stories is None:
-            self.stories = pupil_stories()
+            self.stories = pupil_stories(self.folder)
         self.heading = Label("Choose a story", role="heading")
         self.back = Button("Back (Esc)", lambda: Pop(), hotkey="escape")
         self.help = help_button()
@@ -104,7 +121,9 @@ class PickerScreen(CardListScreen):
         n = len(cards)
         who = "for all ages" if band == "All" else f"for ages {band}"
         self.showing.text = f"Showing {n} {'story' if n == 1 else 'stories'} {who}."
-        if not self.all_cards:
+        if self.problem:
+            self.empty.text = self.problem
+        elif not self.all_cards:
             self.empty.text = "No stories could be found. Please ask your teacher."
         else:
             self.empty.text = "" if cards else "There are no stories for this age group yet."
@@ -113,7 +132,12 @@ class PickerScreen(CardListScreen):
             others.append(self.empty)
         self.show_cards(cards, others, [*cards, *self.band_row.buttons, *self.top_row.buttons])
 
-    def start_story(self, story: Story) -> Action:
+    def start_story(self, chosen: Story | StoryInfo) -> Action | None:
         from game.saves import SaveStore
 
+        story = chosen if not isinstance(chosen, StoryInfo) else open_story(chosen)
+        if story is None:  # the file changed since the picker opened, and no longer loads
+            self.problem = "Sorry, that story could not be opened. Please choose another, or ask your teacher."
+            self.filter(self.band)
+            return None
         return Push(classroom_play(story, store=SaveStore()))

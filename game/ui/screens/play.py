@@ -127,6 +127,10 @@ class PlayScreen(Screen):
         self.story = story
         self.pt = playthrough if playthrough is not None else Playthrough(story)
         self.store = store
+        # True while the story shown came from the autosave and no choice has been made since: if
+        # the window fails now, the save may be why, so it is moved aside (see crashed) and the
+        # crash screen never offers to go back into it.
+        self.resumed = False
         self.revealed = min(len(self.pt.lines), max(1, revealed)) if revealed else min(1, len(self.pt.lines))
         self.picked = self.revealed - 1  # the line Up/Down moves over (for spotting)
         self.card: Card | None = None
@@ -468,6 +472,7 @@ class PlayScreen(Screen):
             self.end_save()
         else:
             self.autosave_new_scene()
+        self.resumed = False  # the engine took a step from the save and saved it again
         if choice.feedback:
             self.card = Card("feedback", choice.text, choice.feedback, self.after_choice)
             self.frozen = True
@@ -522,6 +527,12 @@ class PlayScreen(Screen):
     def end_save(self) -> None:
         if self.store is not None:
             self.store.clear()
+
+    def crashed(self) -> None:
+        """A save that fails as soon as it is resumed would fail each time Continue resumed it:
+        it is moved aside (with its backup) before the crash screen looks for a place to go back to."""
+        if self.resumed and self.store is not None:
+            self.store.set_aside()
 
     def undo(self) -> Action | None:
         if not self.pt.undo():

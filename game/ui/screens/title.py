@@ -54,7 +54,9 @@ def resume_autosave() -> Screen | Problem | None:
     pt = result.playthrough
     revealed = result.extra.get("revealed")  # how far into the scene the pupil had read
     revealed = revealed if isinstance(revealed, int) and not isinstance(revealed, bool) else None
-    return classroom_play(pt.story, pt, store, revealed)  # with the classroom's discussion pauses
+    screen = classroom_play(pt.story, pt, store, revealed)  # with the classroom's discussion pauses
+    screen.resumed = True  # should the window fail before the next choice, the save is moved aside
+    return screen
 
 
 @dataclass
@@ -68,8 +70,10 @@ class Session:
 class TitleScreen(Screen):
     place = ""  # no background sound here
 
-    def __init__(self) -> None:
+    def __init__(self, notice: str = "") -> None:
+        """``notice``: a sentence to show under the name (the settings could not be read, say)."""
         super().__init__()
+        self.first_notice = notice
         self.session = Session()
         self.has_save = False
         self.show_tagline = True  # False only when the window is too small for it and every button
@@ -77,7 +81,7 @@ class TitleScreen(Screen):
     def compose(self) -> None:
         self.title = Label(TITLE, role="title", align="center")
         self.tagline = Label(TAGLINE, role="body", colour="text_muted", align="center")
-        self.notice = Label("", role="body", align="center")
+        self.notice = Label(self.first_notice, role="body", align="center")
         self.start = Button("Start", self.start_game, variant="primary")
         self.cont = Button("Continue", self.continue_game)
         self.settings = Button("Settings", self.open_settings)
