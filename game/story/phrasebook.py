@@ -94,12 +94,13 @@ class Phrasebook:
         if self._plan is None:
             self._plan, self._bits = _needs_as_bits(self.avoid)
             self._always = [i for i, _, options in self._plan if options is None]  # tried on every text
+            word_of = list(self._bits)  # bit k is the k-th word given a bit
             self._first = {}  # a word -> the entries with it in their first mask
             for i, first, options in self._plan:
-                if options is not None:
-                    for word, bit in self._bits.items():
-                        if first & bit:
-                            self._first.setdefault(word, []).append(i)
+                while options is not None and first:
+                    low = first & -first
+                    self._first.setdefault(word_of[low.bit_length() - 1], []).append(i)
+                    first ^= low
         bits, by_word = self._bits, self._first
         have = 0
         touched: set[int] = set()
