@@ -48,6 +48,10 @@ def kept_files() -> list[Kept]:
     index = user_data_dir() / "index"  # game/library_index.py
     found += [Kept("The list of stories (no pupil data: only the stories' titles and ages)", p)
               for pattern in ("scenes-*.json", f".scenes-*{TEMP_SUFFIX}") for p in _files(index, pattern)]
+    from game.story.check import language_notes
+
+    found += [Kept("The story checker's notes (no pupil data: what it found in story files)", p)
+              for p in language_notes.notes()]
     return found
 
 

@@ -10,7 +10,9 @@ import pytest
 from game.story.check.language import check_document
 from game.story.check_files import check_paths
 from game.story.load import load_language
-from game.story.phrases import PatternError, compile_pattern, forms, parse
+from game.story.phrase_match import compile_pattern
+from game.story.phrases import PatternError, parse
+from game.story.word_forms import forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"
@@ -43,14 +45,14 @@ FLAGGED = [
     ("That's his own choice.", "That's his own choice"),
     ("It was Mia's decision.", "was Mia's decision"),
     ("It was their choice to go.", "was their choice"),
-    ("She chose to go with him.", "chose to go"),
-    ("He decided to meet Jay at the park.", "decided to meet"),
-    ("Zara is choosing to stay at his flat.", "choosing to stay"),
+    ("She chose to go with him.", "She chose to go with"),
+    ("He decided to meet Jay at the park.", "He decided to meet"),
+    ("Zara is choosing to stay at his flat.", "Zara is choosing to stay"),
     ("her chaotic lifestyle", "lifestyle"),
-    ("She should have known.", "should have known"),
-    ("I should've told someone.", "should've told"),
-    ("You should have told me sooner.", "should have told"),
-    ("She shouldn't have gone.", "shouldn't have gone"),
+    ("She should have known.", "She should have known"),
+    ("I should've told someone.", "I should've told"),
+    ("You should have told me sooner.", "You should have told"),
+    ("She shouldn't have gone.", "She shouldn't have gone"),
     ("She should know better.", "should know better"),
     ("What she should have done was tell.", "What she should have done"),
     ("Why didn't she tell anyone?", "Why didn't she tell"),
@@ -69,7 +71,7 @@ FLAGGED = [
     ("It was consensual.", "consensual"),
     ("She was willing.", "She was willing"),
     ("He went willingly.", "willingly"),
-    ("She agreed to meet him.", "agreed to meet"),
+    ("She agreed to meet him.", "She agreed to meet"),
     ("She's been contacting adults on the app.", "contacting adults"),
     ("He was messaging older men.", "messaging older men"),
     ("She's been sending pictures to older men.", "sending pictures to older men"),
@@ -92,9 +94,9 @@ FLAGGED = [
     ("He showed her porn.", "porn"),
     ("She fell for it.", "fell for it"),
     ("He's falling for the trick.", "falling for the"),
-    ("She was so naive.", "naive"),
+    ("She was so naive.", "She was so naive"),
     ("She was so naïve.", "naïve"),
-    ("She's so gullible.", "gullible"),
+    ("She's so gullible.", "She's so gullible"),
     ("I feel so stupid.", "so stupid"),
     ("She was asking for it.", "was asking for it"),
     ("You're making it up.", "making it up"),
@@ -172,7 +174,7 @@ def test_ordinary_sentences_are_not_flagged(book, text):
 
 def test_matching_ignores_capitals_and_curly_apostrophes(book):
     assert phrases(book, "WHY DIDN’T SHE TELL ANYONE?") == ["WHY DIDN’T SHE TELL"]
-    assert phrases(book, "She SHOULD’VE known") == ["SHOULD’VE known"]
+    assert phrases(book, "She SHOULD’VE known") == ["She SHOULD’VE known"]
 
 
 def test_a_phrase_split_over_a_line_break_is_still_found(book):
@@ -180,7 +182,7 @@ def test_a_phrase_split_over_a_line_break_is_still_found(book):
 
 
 def test_several_phrases_in_one_text_are_all_found_in_order(book):
-    assert phrases(book, "She was naive and made bad choices.") == ["naive", "bad choices"]
+    assert phrases(book, "She was naive and made bad choices.") == ["She was naive", "bad choices"]
 
 
 def test_punctuation_between_the_words_breaks_a_phrase(book):
@@ -404,17 +406,21 @@ def test_a_character_saying_it_gets_a_hint_about_voice(load, changed):
     ("    discuss: What has changed about Mia this week", "    discuss: Why didn't Mia tell anyone this week",
      "Why didn't Mia tell"),
     ("        why: Someone new who suddenly likes", "        why: Mia is naive. Someone new who suddenly likes",
-     "naive"),
-    ("    title: It's not too late", "    title: She should have known", "should have known"),
+     "Mia is naive"),
+    ("    title: It's not too late", "    title: She should have known", "She should have known"),
     ("      - Mia's mum and Ms Okafor", "      - Mia was sexually active. Mia's mum and Ms Okafor", "sexually active"),
     ("pupil_summary: Mia's art", "pupil_summary: Mia is flirty. Mia's art", "flirty"),
     ("  - A request for a photo", "  - Mia consented to a request for a photo", "consented"),
     ("  - Know that it is never", "  - Know why Mia fell for it, and know that it is never", "fell for it"),
     ("  - ask: Who could Mia and Sam talk to", "  - ask: Why didn't Mia tell? Who could Mia and Sam talk to",
      "Why didn't Mia tell"),
-    ("    notes: Listening, saying", "    notes: Mia was naive. Listening, saying", "naive"),
+    ("    notes: Listening, saying", "    notes: Mia was naive. Listening, saying", "Mia was naive"),
     ("  - Look at how to report", "  - Discuss her risky behaviour. Look at how to report", "risky behaviour"),
     ("title: Mia's new follower", "title: Mia's risky choices", "risky choices"),
+    ("    discuss_notes: >-\n      She hides her phone,",
+     "    discuss_notes: She was asking for it. She hides her phone,", "was asking for it"),
+    ("content_notes:\n", "teacher_notes:\n  - Mia should have told someone sooner.\ncontent_notes:\n",
+     "Mia should have told"),
 ])
 def test_every_place_pupils_and_teachers_read_is_checked(load, changed, locate, old, new, needle):
     text = changed(old, new)
@@ -446,9 +452,9 @@ def test_sense_dependent_words_are_a_warning_with_check_in_the_message(load, cha
     result = load(text)
     d = one(result, "W040")
     assert result.story is not None and d.severity == "warning"
-    assert d.message.startswith("check 'decided to meet':")
+    assert d.message.startswith("check 'Mia decided to meet':")
     assert "reword" in d.hint
-    assert (d.line, d.col) == locate(text, "decided to meet")
+    assert (d.line, d.col) == locate(text, "Mia decided to meet")
 
 
 # --- boyfriend, girlfriend, relationship: the abuser is not a partner -------------------------------
@@ -531,7 +537,7 @@ def test_a_manipulator_using_avoid_list_words_must_be_answered(load, changed):
                    "      - jay: its ur choice. u chose to go on Whisper\n")
     text = text.replace("Noticing is a good start, and it's never too late to speak up.", "Noticing is a good start.")
     d = one(load(text), "W042")
-    assert d.message == "Jay says 'chose to go', but nothing in the scene shows it is wrong"
+    assert d.message == "Jay says 'u chose to go', but nothing in the scene shows it is wrong"
 
 
 def test_a_manipulator_line_with_no_avoid_words_needs_no_answer(load, changed):
@@ -588,7 +594,7 @@ def test_an_allow_end_without_a_start_is_a_warning(book):
 
 
 def test_blockquote_markers_do_not_hide_a_phrase(book):
-    assert doc(book, "> She should have\n> known better.\n") == [("E040", 1, 7)]
+    assert doc(book, "> She should have\n> known better.\n") == [("E040", 1, 3)]
 
 
 def test_documents_never_get_the_manipulator_only_entries(book):

@@ -261,5 +261,7 @@ class AvoidEntry(Strict):
 
 
 class LanguageFile(Strict):
+    words: dict[str, list[Text]] = Field(default_factory=dict, description="lists of words a pattern can use as "
+                                         "{name}, e.g. young-person: [{they}, the child, young people]")
     avoid: list[AvoidEntry] = Field(min_length=1)
     corrections: list[Text] = Field(default_factory=list, description="phrases that show a blaming line is wrong")

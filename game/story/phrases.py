@@ -1,4 +1,5 @@
-"""Phrase patterns: the small language of scenes/language.yaml, and finding them in text.
+"""Phrase patterns: the small language of scenes/language.yaml, read into a tree (finding them
+in text is game/story/phrase_match.py).
 
 Writers and schools edit the avoid list, so a pattern reads like the phrase it finds::
 
@@ -8,59 +9,46 @@ Writers and schools edit the avoid list, so a pattern reads like the phrase it f
     [child|underage] prostitute       [ ] = optional words
     =naive                            = before a word: exactly this word, no other endings
     not ... fault                     ... = up to five words in between, in the same sentence
+    {young-person} should have        a list of words or phrases from `words:` in language.yaml
+    *ed                               any word that ends in "ed" (noticed, replied)
 
-Matching is case-insensitive and on whole words (didn't, Mia's and should've are one word
-each; a word also finds its possessive, prostitute's); straight and curly apostrophes are the
-same. The words of a phrase must follow each other with only spaces, line breaks or a hyphen
-between them ("risk-taking" also finds "risk taking"; "her, choice" is not "her choice"). A
-plain word also finds its usual endings (-s, -es, -ed, -d, -ing, with the usual spelling
-changes) and, for the common irregular verbs in ``_FAMILIES``, every form (choose: chose,
-chosen, choosing ...). ``regex:`` in language.yaml is the escape hatch.
+Matching is case-insensitive and on whole words; straight and curly apostrophes are the same.
+Short forms are read as the words they stand for, in the text and in patterns alike
+(``split_word``): shouldn't = should not, can't = can not, should've = should have, you're =
+you are, she's = she is (or has), she'd = she had (or would); so "should not have" also finds
+"shouldn't've" and "shouldn't have". A name's 's stays with the name (Mia's). The words of a
+phrase must follow each other with only spaces, line breaks or a hyphen between them
+("risk-taking" also finds "risk taking"; "her, choice" is not "her choice"). A plain word also
+finds its usual endings (-s, -es, -ed, -d, -ing, with the usual spelling changes) and, for the
+common irregular verbs in ``_FAMILIES``, every form (choose: chose, chosen, choosing ...).
+``regex:`` in language.yaml is the escape hatch.
 
-Patterns are parsed once when the file is loaded, and matched word by word over that small
-tree: no regular expressions to compile (Python's compiler would cost more than checking a
-story). A word index means most texts are never matched at all (see ``Phrasebook.find``).
+Patterns are limited in depth and length when read (MAX_DEPTH, MAX_PARTS, and phrase_match's
+MAX_SIZE once lists are written out), and lists may not use each other in a circle, so no
+file can make reading or matching a pattern slow. ``requirements`` gives the words a text
+must have for a pattern to match at all: the cheap test before matching.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
-# Pronoun slots: every word each one finds. {name} is any word that starts with a capital
-# letter (in a story that is, in practice, a character's name).
-SLOTS: dict[str, tuple[str, ...]] = {
-    "they": ("he", "she", "they", "you", "i", "we"),
-    "them": ("him", "her", "them", "you", "me", "us"),
-    "their": ("his", "her", "their", "your", "my", "our"),
-    "themselves": ("himself", "herself", "themselves", "themself", "yourself", "yourselves", "myself",
-                   "ourselves"),
-    "name": (),
-}
+from game.story.word_forms import (
+    _COMMON,
+    _SHORT_FOR,
+    _SHORT_MEANS,
+    _VERY_COMMON,
+    SLOTS,
+    WORD_RUN,
+    forms,
+    normalise,
+    split_word,
+)
 
-# Irregular forms: writing any one of a family finds all of them.
-_FAMILIES_TEXT = """
-be is are was were been being am | have has had having | do does did done doing
-go goes went gone going | choose chooses chose chosen choosing | know knows knew known knowing
-put puts putting | fall falls fell fallen falling | tell tells told telling | send sends sent sending
-take takes took taken taking | give gives gave given giving | get gets got gotten getting
-make makes made making | say says said saying | think thinks thought thinking | see sees saw seen seeing
-feel feels felt feeling | leave leaves left leaving | meet meets met meeting | pay pays paid paying
-buy buys bought buying | bring brings brought bringing | sell sells sold selling | keep keeps kept keeping
-run runs ran running | let lets letting | show shows showed shown showing | wear wears wore worn wearing
-come comes came coming | sleep sleeps slept sleeping | drink drinks drank drunk drinking
-lead leads led leading | find finds found finding | lose loses lost losing | hide hides hid hidden hiding
-man men | woman women | child children | person people | life lives
-"""
-_FAMILIES: dict[str, tuple[str, ...]] = {}
-for _group in _FAMILIES_TEXT.replace("\n", "|").split("|"):
-    _words = tuple(_group.split())
-    for _w in _words:
-        _FAMILIES[_w] = _words
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-WORD_RUN = re.compile(r"\w+")
+# The name a list under `words:` may have: small letters, digits and hyphens.
+_LIST_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class PatternError(ValueError):
@@ -72,81 +60,31 @@ class PatternError(ValueError):
         self.hint = hint
 
 
-def normalise(text: str) -> str:
-    """Curly apostrophes as straight ones; the same length, so positions stay the same."""
-    return text.translate(_APOSTROPHES)
-
-
-# Little words that have no other endings worth finding (her is not "herring").
-_LITTLE_WORDS = """
-a an the this that these those i me my mine you your yours he him his she her hers it its we us our
-they them their theirs who what when where why how which to of in on at for with from by as into onto
-about over under up down out off than then or and but if so not no nor too very just only own all any
-some each every both either neither more most much many few less least again ever never also still yet
-"""
-_LITTLE = frozenset(_LITTLE_WORDS.split())
-_MODALS = frozenset(["should", "would", "could", "must", "might", "shall", "will", "can", "may", "ought"])
-# Words in almost every text: a poor choice of word to look a pattern up by.
-_COMMON_WORDS = """
-a an the this that to of in on at for with from by as and or but not no so if it its i me my you your he him his
-she her we us our they them their s t don didn isn wasn aren weren doesn can won wouldn couldn just
-"""
-_COMMON = _LITTLE.union(_COMMON_WORDS.split(),
-    *(_FAMILIES[verb] for verb in ("be", "have", "do", "go", "get", "tell", "say")))
-
-
-_CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprtv]$")
-_FORMS: dict[str, tuple[str, ...]] = {}
-
-
-def forms(word: str) -> tuple[str, ...]:
-    """The forms a plain pattern word finds: itself, its irregular family, its usual endings."""
-    word = word.lower()
-    got = _FORMS.get(word)
-    if got is None:
-        got = _FORMS[word] = _forms(word)
-    return got
-
-
-def _forms(word: str) -> tuple[str, ...]:
-    found = dict.fromkeys(_FAMILIES.get(word, (word,)))
-    if word in _FAMILIES or word in _LITTLE or word in _MODALS or not word.isalpha():
-        return tuple(found)
-    if len(word) >= 6 and word.endswith(("ed", "ing")):  # already has an ending: accepted, shaming
-        return tuple(found)
-    stem, last = word[:-1], word[-1:]
-    if last == "e":
-        found.update(dict.fromkeys((word + "s", word + "d", stem + "ing")))
-    elif last == "y" and len(word) > 2 and word[-2] not in "aeiou":
-        found.update(dict.fromkeys((stem + "ies", stem + "ied", word + "ing")))
-    else:
-        plural = word + "es" if word.endswith(("s", "x", "z", "ch", "sh")) else word + "s"
-        found.update(dict.fromkeys((plural, word + "ed", word + "ing")))
-        if _CVC.search(word):  # stop: stopped, stopping
-            found.update(dict.fromkeys((word + last + "ed", word + last + "ing")))
-    return tuple(found)
-
-
 # --- parsing: pattern text -> a small tree --------------------------------------------------
+
+# Limits on what a pattern may be, so that no file can make reading or matching one slow:
+# brackets (and lists inside lists) at most this deep, and at most this many parts in a row.
+MAX_DEPTH = 12
+MAX_PARTS = 60
 
 
 # Plain classes, not dataclasses: every command loads this module, and a dataclass costs
 # about a millisecond to define.
 class _Word:
-    __slots__ = ("_heads", "exact", "text")
+    __slots__ = ("_words", "exact", "text")
 
     def __init__(self, text: str, exact: bool) -> None:
         self.text, self.exact = text, exact
-        self._heads: dict[str, list[tuple[str, ...]]] | None = None
+        self._words: tuple[str, ...] | None = None
 
-    def heads(self) -> dict[str, list[tuple[str, ...]]]:
-        """Its forms as words of a text, by their first word: risk-taking -> {risk: [(risk, taking)]}."""
-        if self._heads is None:
-            self._heads = {}
-            for form in ((self.text,) if self.exact else forms(self.text)):
-                parts = tuple(form.split("-"))
-                self._heads.setdefault(parts[0], []).append(parts)
-        return self._heads
+    def words(self) -> tuple[str, ...]:
+        """Every word (or hyphenated run of words) of a text it finds."""
+        if self._words is None:
+            found = (self.text,) if self.exact else forms(self.text)
+            short = [_SHORT_FOR[f] for f in found if f in _SHORT_FOR]
+            means = _SHORT_MEANS.get(self.text, ())
+            self._words = tuple(dict.fromkeys((*found, *short, *means)))
+        return self._words
 
 
 class _Slot:
@@ -156,11 +94,24 @@ class _Slot:
         self.name, self.possessive = name, possessive  # possessive: {name}'s
 
 
-class _Alt:
-    __slots__ = ("optional", "options")
+class _Ending:
+    """*ed: any word that ends in these letters."""
 
-    def __init__(self, options: tuple[tuple[Any, ...], ...], optional: bool) -> None:
+    __slots__ = ("ending",)
+
+    def __init__(self, ending: str) -> None:
+        self.ending = ending
+
+
+class _Alt:
+    __slots__ = ("_anchors", "name", "optional", "options", "regex", "size")
+
+    def __init__(self, options: tuple[tuple[Any, ...], ...], optional: bool, name: str | None = None) -> None:
         self.options, self.optional = options, optional  # each option is a sequence of items
+        self.name = name  # a list from `words:`: {name}
+        self._anchors: frozenset[str] | bool | None = False  # False: not worked out yet (see _item_anchors)
+        self.regex: tuple[Any, str] | None = None  # (lexicon, regex): see game/story/phrase_match.py
+        self.size: int | None = None  # see phrase_match.written_size
 
 
 class _Gap:
@@ -170,12 +121,15 @@ class _Gap:
 _TOKEN = re.compile(r"\s+|\.\.\.|[()\[\]|]|\{[^{}\s]*\}?(?:'s)?|[^\s()\[\]{}|]+")
 
 
-def _parse(pattern: str) -> tuple[Any, ...]:
+def _parse(pattern: str, lists: dict[str, _Alt]) -> tuple[Any, ...]:
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(pattern) if not m.group().isspace()]
     pos = 0
 
-    def alternatives(closer: str | None, opened_at: int) -> tuple[tuple[Any, ...], ...]:
+    def alternatives(closer: str | None, opened_at: int, depth: int) -> tuple[tuple[Any, ...], ...]:
         nonlocal pos
+        if depth > MAX_DEPTH:
+            raise PatternError(f"brackets more than {MAX_DEPTH} deep", opened_at,
+                               "write the pattern with fewer brackets inside brackets, or as two entries")
         options: list[tuple[Any, ...]] = []
         current: list[Any] = []
         while True:
@@ -196,243 +150,166 @@ def _parse(pattern: str) -> tuple[Any, ...]:
                 options.append(_checked(current, at))
                 current = []
             elif tok in "([":
-                inner = alternatives(")" if tok == "(" else "]", at)
+                inner = alternatives(")" if tok == "(" else "]", at, depth + 1)
                 current.append(_Alt(inner, optional=tok == "["))
             elif tok.startswith("{"):
-                possessive = tok.endswith("}'s")
-                slot = tok[:-2] if possessive else tok
-                name = slot[1:-1] if slot.endswith("}") else slot[1:]
-                if not slot.endswith("}") or name not in SLOTS:
-                    known = ", ".join("{" + s + "}" for s in SLOTS)
-                    raise PatternError(f"{slot!r} is not a slot", at, f"the slots are {known}")
-                current.append(_Slot(name, possessive))
+                current.append(_slot_or_list(tok, at, lists))
             elif tok == "...":
                 current.append(_Gap())
             else:
-                exact = tok.startswith("=")
-                word = tok[1:] if exact else tok
-                if not word:
-                    raise PatternError("'=' with no word after it", at, "write =word, e.g. =naive")
-                if "=" in word:
-                    raise PatternError(f"'=' inside {tok!r}", at, "'=' goes only at the start of a word: =naive")
-                current.append(_Word(word.lower(), exact))
+                current.extend(_words(tok, at))
         if not current:
             raise PatternError("an empty group" if closer else "an empty choice after '|'",
                                opened_at if closer else len(pattern), "write a word on each side of '|'")
         options.append(_checked(current, opened_at))
         return tuple(options)
 
-    tree = alternatives(None, 0)
+    tree = alternatives(None, 0, 0)
     return (_Alt(tree, optional=False),)
+
+
+def _slot_or_list(tok: str, at: int, lists: dict[str, _Alt]) -> Any:
+    possessive = tok.endswith("}'s")
+    slot = tok[:-2] if possessive else tok
+    name = slot[1:-1] if slot.endswith("}") else slot[1:]
+    if slot.endswith("}") and name in SLOTS:
+        return _Slot(name, possessive)
+    if slot.endswith("}") and name in lists:
+        if possessive:
+            raise PatternError(f"'s after the list {slot}", at, "put the 's forms in the list itself")
+        return lists[name]
+    known = ", ".join("{" + s + "}" for s in SLOTS)
+    listed = ", ".join("{" + s + "}" for s in sorted(lists)[:12])
+    raise PatternError(f"{slot!r} is not a slot or a list under words:", at,
+                       f"the slots are {known}" + (f"; the lists are {listed}" if listed else ""))
+
+
+def _words(tok: str, at: int) -> list[Any]:
+    if tok.startswith("*"):
+        ending = tok[1:].lower()
+        if len(ending) < 2 or not ending.isalpha():
+            raise PatternError(f"{tok!r}: '*' needs at least two letters after it", at,
+                               "write *ed for any word ending in ed")
+        return [_Ending(ending)]
+    exact = tok.startswith("=")
+    word = tok[1:] if exact else tok
+    if not word:
+        raise PatternError("'=' with no word after it", at, "write =word, e.g. =naive")
+    if "=" in word or "*" in word:
+        mark = "=" if "=" in word else "*"
+        raise PatternError(f"'{mark}' inside {tok!r}", at, f"'{mark}' goes only at the start of a word: =naive, *ed")
+    return [word_item(piece, exact) for piece, _s, _e in split_word(word.lower())]
+
+
+_WORD_ITEMS: dict[tuple[str, bool], _Word] = {}
+
+
+def word_item(text: str, exact: bool) -> _Word:
+    """The one _Word for this word: every pattern that uses "the" shares it, so its forms (and
+    the codes game/story/phrase_tokens.py hands out for it) are worked out once."""
+    got = _WORD_ITEMS.get((text, exact))
+    if got is None:
+        got = _WORD_ITEMS[(text, exact)] = _Word(text, exact)
+    return got
+
+
+def _optional(item: Any) -> bool:
+    return isinstance(item, _Alt) and item.optional
 
 
 def _checked(items: list[Any], at: int) -> tuple[Any, ...]:
     if isinstance(items[0], _Gap) or isinstance(items[-1], _Gap):
         raise PatternError("'...' must stand between two words", at, "write it as: not ... fault")
-    if all(isinstance(item, (_Gap, _Alt)) and (isinstance(item, _Gap) or item.optional) for item in items):
+    runs: list[list[Any]] = [[]]  # the words between one ... and the next
+    for item in items:
+        if isinstance(item, _Gap):
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    if all(_optional(item) for run in runs for item in run):
         raise PatternError("every word here is optional", at,
                            "at least one word must be outside [ ]: [bad] choice, not [bad choice]")
+    if any(all(_optional(item) for item in run) for run in runs):
+        raise PatternError("only optional words between two '...'", at,
+                           "put at least one word outside [ ] between them")
+    if len(items) > MAX_PARTS:
+        raise PatternError(f"more than {MAX_PARTS} words in a row", at, "split it into shorter phrases")
     return tuple(items)
 
 
-def parse(pattern: str) -> tuple[Any, ...]:
-    """The pattern as a tree (checked, not yet a regular expression); PatternError if it cannot be read."""
-    return _parse(normalise(pattern))
+def parse(pattern: str, lists: dict[str, _Alt] | None = None) -> tuple[Any, ...]:
+    """The pattern as a tree; PatternError if it cannot be read. ``lists``: the `words:` lists
+    it may use, by name (see ``read_lists``)."""
+    return _parse(normalise(pattern), lists or {})
 
 
-# --- matching: a tree against the words of a text ----------------------------------------------
-#
-# Patterns are matched word by word, not turned into regular expressions: Python compiles a
-# regular expression in Python, which for this list costs more than checking a whole story.
-
-_TEXT_WORD = re.compile(r"\w+(?:'\w+)*")  # didn't, Mia's and should've are one word each
-JOINED, PUNCTUATION, SENTENCE = 0, 1, 2  # what stands between two words of a text
-_SLOTS_WITH_NAMES = frozenset({"they", "them", "name"})
-
-
-class Words:
-    """A text cut into words; ``sep(i)`` says what stands between word i and the one before it."""
-
-    __slots__ = ("_seps", "low", "spans", "text", "words")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        found = list(_TEXT_WORD.finditer(text))
-        self.words = [m.group() for m in found]
-        self.low = [w.lower() for w in self.words]
-        self.spans = [m.span() for m in found]
-        self._seps: dict[int, int] = {}
-
-    def sep(self, i: int) -> int:
-        got = self._seps.get(i)
-        if got is None:
-            between = self.text[self.spans[i - 1][1] if i else 0:self.spans[i][0]]
-            if not between.strip(" \t\r\n\u00a0-"):
-                got = JOINED
-            elif any(c in between for c in ".!?"):
-                got = SENTENCE
-            else:
-                got = PUNCTUATION
-            self._seps[i] = got
-        return got
+def read_lists(lists: dict[str, list[str]]) -> tuple[dict[str, _Alt], list[tuple[str, int, PatternError]]]:
+    """The `words:` lists of language.yaml, parsed: each is a choice of its items, and an item
+    may use another list. Returns the lists and the problems as (list name, item index or -1
+    for the name itself, error); a list with a problem is left out."""
+    problems: list[tuple[str, int, PatternError]] = []
+    made: dict[str, _Alt] = {}
+    for name in lists:
+        if not _LIST_NAME.fullmatch(name) or name in SLOTS:
+            why = (f"{name!r} is a slot's name" if name in SLOTS
+                   else f"{name!r} is not a usable list name")
+            problems.append((name, -1, PatternError(why, 0, "use small letters, digits and hyphens, e.g. young-person; "
+                                                    "not they, them, their, themselves or name")))
+        else:
+            made[name] = _Alt((), optional=False, name=name)
+    for name, alt in list(made.items()):
+        options: list[tuple[Any, ...]] = []
+        for j, item in enumerate(lists[name]):
+            try:
+                options.extend(_parse(normalise(item), made)[0].options)
+            except PatternError as exc:
+                problems.append((name, j, exc))
+        if not options:
+            problems.append((name, -1, PatternError("the list has no usable items", 0, "add a word or phrase to it")))
+        alt.options = tuple(options)
+    for name in _circular(made):
+        problems.append((name, -1, PatternError(f"the list {{{name}}} uses itself (through its items)", 0,
+                                                "a list may use other lists, but never end up back at itself")))
+    broken = {name for name, _j, _e in problems}
+    return {name: alt for name, alt in made.items() if name not in broken}, problems
 
 
-def _starts(w: Words, i: int, need: str | None) -> Iterator[int]:
-    """Where the next item may start: right at word i (joined to the word before it by spaces or
-    a hyphen when need is "join"), or after up to five more words of the same sentence ("gap")."""
-    n = len(w.low)
-    if need is None:
-        if i < n:
-            yield i
-    elif need == "join":
-        if i < n and w.sep(i) == JOINED:
-            yield i
-    else:
-        for s in range(i, min(i + 6, n)):
-            if w.sep(s) == SENTENCE:
-                return
-            yield s
+def _circular(lists: dict[str, _Alt]) -> list[str]:
+    """The lists that, through their items, use themselves, or use a list deeper than MAX_DEPTH."""
+    def uses(alt: _Alt) -> set[str]:
+        out: set[str] = set()
 
+        def walk(items: Iterable[Any]) -> None:
+            for item in items:
+                if isinstance(item, _Alt):
+                    if item.name is not None:
+                        out.add(item.name)
+                    else:
+                        for option in item.options:
+                            walk(option)
+        for option in alt.options:
+            walk(option)
+        return out
 
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha()
-
-
-def _match_item(item: Any, w: Words, s: int) -> Iterator[int]:
-    """The end of every way ``item`` matches, starting exactly at word s."""
-    if isinstance(item, _Word):
-        heads = item.heads()
-        low = w.low[s]
-        forms_here = heads.get(low, [])
-        if low.endswith("'s"):  # a word also finds its possessive: prostitute's
-            forms_here = forms_here + [f for f in heads.get(low[:-2], ()) if len(f) == 1]
-        for form in forms_here:
-            end = s + len(form)
-            if end > len(w.low):
-                continue
-            if all(w.sep(s + k) == JOINED and w.low[s + k] in (part, part + "'s" if s + k == end - 1 else part)
-                   for k, part in enumerate(form) if k):
-                yield end
-    elif isinstance(item, _Slot):
-        word = w.words[s]
-        if item.possessive:
-            if not word.lower().endswith("'s"):
-                return
-            word = word[:-2]
-        if word.lower() in SLOTS[item.name] or (item.name in _SLOTS_WITH_NAMES and _is_name(word)):
-            yield s + 1
-        elif item.name == "their" and not item.possessive and word.lower().endswith("'s") and _is_name(word):
-            yield s + 1  # {their} also finds a name's: Mia's
-    else:
-        for option in item.options:
-            yield from _match_seq(option, w, s, None)
-
-
-def _match_seq(items: tuple[Any, ...], w: Words, i: int, need: str | None) -> Iterator[int]:
-    if not items:
-        yield i
-        return
-    item, rest = items[0], items[1:]
-    if isinstance(item, _Gap):
-        yield from _match_seq(rest, w, i, "gap")
-        return
-    if isinstance(item, _Alt) and item.optional:
-        yield from _match_seq(rest, w, i, need)
-    for s in _starts(w, i, need):
-        for end in _match_item(item, w, s):
-            if end > s:
-                yield from _match_seq(rest, w, end, "join")
-
-
-def _first_words(items: tuple[Any, ...]) -> frozenset[str] | None:
-    """The words a match of ``items`` can start with, or None when that could be any word."""
-    out: set[str] = set()
-    for item in items:
-        if isinstance(item, _Word):
-            return frozenset(out | item.heads().keys())
-        if isinstance(item, _Slot):
-            return None
-        if isinstance(item, _Alt):
-            for option in item.options:
-                got = _first_words(option)
-                if got is None:
-                    return None
-                out |= got
-            if not item.optional:
-                return frozenset(out)
-    return frozenset(out)
-
-
-class Phrase:
-    """A parsed pattern, ready to find in text."""
-
-    __slots__ = ("first", "tree")
-
-    def __init__(self, tree: tuple[Any, ...]) -> None:
-        self.tree = tree
-        self.first: frozenset[str] | bool | None = False  # worked out when first needed
-
-    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
-        """(start, end) in ``text`` of each match: the longest at each place, none overlapping."""
-        w = words if words is not None else Words(normalise(text))
-        if self.first is False:
-            self.first = _first_words(self.tree)
-        first = self.first
-        s, n = 0, len(w.low)
-        while s < n:
-            low = w.low[s]
-            if first is not None and low not in first and not (low.endswith("'s") and low[:-2] in first):
-                s += 1
-                continue
-            end = max(_match_seq(self.tree, w, s, None), default=s)
-            if end > s:
-                yield w.spans[s][0], w.spans[end - 1][1]
-                s = end
-            else:
-                s += 1
-
-    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
-        return next(self.spans(text, words), None)
-
-
-class RegexPhrase:
-    """A `regex:` entry, the escape hatch: a Python regular expression."""
-
-    __slots__ = ("rx",)
-
-    def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
-
-    def spans(self, text: str, words: Words | None = None) -> Iterator[tuple[int, int]]:
-        for m in self.rx.finditer(normalise(text)):
-            if m.end() > m.start():
-                yield m.span()
-
-    def search(self, text: str, words: Words | None = None) -> tuple[int, int] | None:
-        return next(self.spans(text), None)
-
-
-def compile_pattern(pattern: str) -> Phrase:
-    """A phrase pattern ready to use; PatternError if it cannot be read."""
-    return Phrase(parse(pattern))
-
-
-def compile_regex(regex: str) -> RegexPhrase:
-    try:
-        rx = re.compile(regex, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError) as exc:
-        at = getattr(exc, "pos", None) or 0
-        raise PatternError(f"the regex cannot be read: {getattr(exc, 'msg', exc)}", at,
-                           "check the brackets and backslashes; a pattern: is easier to write") from None
-    if rx.search("") is not None:
-        raise PatternError("the regex matches empty text, so it would match everywhere", 0,
-                           "make at least one part of it required")
-    return RegexPhrase(rx)
+    graph = {name: uses(alt) for name, alt in lists.items()}
+    bad: list[str] = []
+    for start in graph:
+        seen: set[str] = set()
+        frontier = set(graph[start])
+        depth = 0
+        while frontier:
+            if start in frontier or depth > MAX_DEPTH:
+                bad.append(start)
+                break
+            seen |= frontier
+            frontier = {n for f in frontier for n in graph.get(f, ())} - seen
+            depth += 1
+    return bad
 
 
 def anchors(tree: tuple[Any, ...]) -> frozenset[str] | None:
-    """Words one of which is in every text the pattern matches (lowercase runs of letters),
-    or None when no such set can be named (then the pattern is tried on every text)."""
+    """Words one of which is in every text the pattern matches (lowercase, as ``index_words``
+    gives them), or None when no such set can be named (then the pattern is tried on every text)."""
     return _seq_anchors(tree)
 
 
@@ -459,31 +336,36 @@ def _seq_anchors(items: tuple[Any, ...]) -> frozenset[str] | None:
         if (isinstance(item, _Alt) and item.optional) or isinstance(item, _Gap):
             continue
         got = _item_anchors(item)
-        if got is not None and (best is None or _rarity(got) < _rarity(best)):
+        if got is not None and (best is None or rarity(got) < rarity(best)):
             best = got
     return best
 
 
-def _rarity(words: frozenset[str]) -> tuple[int, int]:
-    """Lower is better: the fewest everyday words (is, it, was ...), then the fewest words."""
-    return sum(w in _COMMON for w in words), len(words)
+def rarity(words: frozenset[str]) -> int:
+    """Lower is better: a set with a word found in nearly every sentence (to, the, is) is worse
+    than one of everyday words (get, got, say), which is worse than one of rarer words."""
+    return sum(100 if w in _VERY_COMMON else 10 if w in _COMMON else 1 for w in words)
 
 
 def _item_anchors(item: Any) -> frozenset[str] | None:
     if isinstance(item, _Word):
-        words = (item.text,) if item.exact else forms(item.text)
-        if all(map(str.isalpha, words)):
+        words = item.words()
+        if all(w.isalpha() or w in _SHORT_MEANS for w in words):
             return frozenset(words)
-        runs = [WORD_RUN.match(w) for w in words]  # it's -> it, risk-taking -> risk
+        runs = [WORD_RUN.match(w) for w in words]  # risk-taking -> risk
         if not all(runs):
             return None
         return frozenset(m.group() for m in runs if m)
-    if isinstance(item, _Slot):
+    if isinstance(item, (_Slot, _Ending)):
         return None  # a name could be any word
+    if item._anchors is not False:  # worked out already: a list is shared by many patterns
+        return item._anchors
+    item._anchors = None  # while working it out (lists are never circular, but be safe)
     out: set[str] = set()
     for option in item.options:
         got = _seq_anchors(option)
         if got is None:
             return None
         out |= got
-    return frozenset(out)
+    item._anchors = frozenset(out)
+    return item._anchors

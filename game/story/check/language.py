@@ -23,6 +23,7 @@ from typing import Any
 from game.story.check.context import Context
 from game.story.diagnostics import Diagnostic
 from game.story.model import NARRATOR, Line
+from game.story.phrase_tokens import People
 from game.story.phrasebook import Found, Phrasebook
 
 CORRECTION_HINT = (
@@ -46,7 +47,7 @@ def _texts(ctx: Context) -> Iterator[tuple[Where, str, str, Line | None]]:
     yield (("summary",), None), sc.summary, "metadata", None
     if sc.pupil_summary:
         yield (("pupil_summary",), None), sc.pupil_summary, "metadata", None
-    for key in ("content_notes", "objectives", "follow_up"):
+    for key in ("content_notes", "teacher_notes", "objectives", "follow_up"):
         for i, text in enumerate(getattr(sc, key)):
             yield ((key, i), None), text, "metadata", None
     for i, q in enumerate(sc.questions):
@@ -57,6 +58,8 @@ def _texts(ctx: Context) -> Iterator[tuple[Where, str, str, Line | None]]:
         yield from _line_texts(("scenes", sid, "lines"), scene.lines)
         if scene.discuss:
             yield (("scenes", sid, "discuss"), None), scene.discuss, "discuss", None
+        if scene.discuss_notes:
+            yield (("scenes", sid, "discuss_notes"), None), scene.discuss_notes, "discuss", None
         for i, choice in enumerate(scene.choices):
             yield (("scenes", sid, "choices", i, "text"), None), choice.text, "choices", None
             if choice.feedback:
@@ -80,6 +83,27 @@ def _book(ctx: Context) -> Phrasebook | None:
 
 def _has_manipulator(ctx: Context) -> bool:
     return any(c.role == "manipulator" for c in ctx.scenario.characters.values())
+
+
+def people(ctx: Context) -> People | None:
+    """Who a blaming phrase can be about in this story: the target, by name or pronoun (and
+    you, I, we). Every other character's name is left out, and so is a pronoun no target uses
+    ("he", when the target is "she"): the same words about the manipulator are fine. A story
+    with no target: anyone (None)."""
+    targets = [c for c in ctx.scenario.characters.values() if c.role == "target"]
+    if not targets:
+        return None
+    pronouns = set()
+    for c in targets:
+        pronouns.update([c.pronouns] if c.pronouns else ("she", "he", "they"))
+    target_words = {w.lower() for c in targets for w in _name_words(c.name)}
+    others = {w.lower() for c in ctx.scenario.characters.values() if c.role != "target"
+              for w in _name_words(c.name)} - target_words
+    return People(pronouns, others)
+
+
+def _name_words(name: str) -> list[str]:
+    return name.replace("'s", " ").replace(".", " ").split()
 
 
 def _exempt(ctx: Context, line: Line | None) -> bool:
@@ -134,10 +158,11 @@ def avoid_list(ctx: Context) -> Iterator[Diagnostic]:
     if book is None:
         return
     manipulator = _has_manipulator(ctx)
+    about = people(ctx)
     for where, text, place, line in _texts(ctx):
         if _exempt(ctx, line):
             continue
-        found_here = book.find(text, place, manipulator)
+        found_here = book.find(text, place, manipulator, about)
         if not found_here:
             continue
         path = ctx.src.text_path(*where)
@@ -163,13 +188,14 @@ def blaming_lines_are_answered(ctx: Context) -> Iterator[Diagnostic]:
         return
     sc = ctx.scenario
     manipulator = _has_manipulator(ctx)
+    about = people(ctx)
     for section, table in (("scenes", sc.scenes), ("endings", sc.endings)):
         for key, block in table.items():
             for i, line in enumerate(block.lines):
                 if line.sign is not None or not _exempt(ctx, line):
                     continue
                 place = "narration" if line.speaker == NARRATOR else "speech"
-                found = book.find(line.text, place, manipulator)
+                found = book.find(line.text, place, manipulator, about)
                 if line.voice is None and not found:
                     continue  # the manipulator says something that is not on the avoid list
                 if _answered(ctx, book, block, i, section == "scenes"):
@@ -198,7 +224,27 @@ def _answered(ctx: Context, book: Phrasebook, block: Any, i: int, is_scene: bool
     return False
 
 
-LANGUAGE_RULES = (avoid_list, blaming_lines_are_answered)
+def language_rules(ctx: Context) -> list[Diagnostic]:
+    """Both rules above, or what they found the last time this story was checked with this
+    avoid list and this code (check/language_notes.py): searching every line for every entry
+    is the costliest part of checking a story."""
+    book = _book(ctx)
+    if book is None:
+        return []
+    if not book.fingerprint:  # made in code, not read from a language.yaml: nothing to key a note by
+        return [*avoid_list(ctx), *blaming_lines_are_answered(ctx)]
+    from game.story.check import language_notes
+
+    name = language_notes.key(ctx.src.text, book.fingerprint)
+    noted = language_notes.read(name, ctx.src.path)
+    if noted is not None:
+        return noted
+    found = [*avoid_list(ctx), *blaming_lines_are_answered(ctx)]
+    language_notes.write(name, found)
+    return found
+
+
+LANGUAGE_RULES = (language_rules,)
 
 
 # --- .md and .txt files ---------------------------------------------------------------------------
