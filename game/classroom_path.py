@@ -29,6 +29,12 @@ def use_file(path: str | os.PathLike[str]) -> Path:
     return resolved
 
 
+def contact_lines() -> tuple[str, str | None] | None:
+    """The school's contact in use as pupils read it, (who, where), for the engine's debrief and help."""
+    contact = contact_in_use()
+    return contact.lines() if contact is not None else None
+
+
 def contact_in_use() -> Contact | None:
     """The school's contact from the classroom file in use, if the school set one (the help
     screens, the debrief, terminal help); the classroom model loads only when there is a file."""

@@ -1,6 +1,8 @@
 """Terminal play: the same Playthrough the window drives, as numbered lines and prompts.
 
-Input and output are passed in, so tests drive it with a list of answers and read the text.
+It is the writers' way to try a story, so choices come in the order they are written in the
+file (the window shuffles them for pupils). Input and output are passed in, so tests drive it
+with a list of answers and read the text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from game.story.debrief import help_entries
 from game.story.runtime import Playthrough
 from game.story.story import Line, Story
 
@@ -32,7 +35,7 @@ class Origin:
     state: Mapping[str, bool | int]
 
     def playthrough(self, story: Story, seed: int = 0) -> Playthrough:
-        return Playthrough.start_at(story, self.part, self.state, seed)
+        return Playthrough.start_at(story, self.part, self.state, seed, shuffle=False)
 
     def describe(self) -> str:
         settings = ", ".join(f"{k}={str(v).lower()}" for k, v in self.state.items())
@@ -49,7 +52,8 @@ class TextPlayer:
 
     def __post_init__(self) -> None:
         if self.pt is None:
-            self.pt = Playthrough(self.story) if self.origin is None else self.origin.playthrough(self.story)
+            story, origin = self.story, self.origin
+            self.pt = Playthrough(story, shuffle=False) if origin is None else origin.playthrough(story)
 
     def intro(self) -> None:
         s = self.story
@@ -121,7 +125,9 @@ class TextPlayer:
     def finish(self) -> None:
         self.say("")
         self.say("══ Debrief ══")
-        self.say(self.pt.debrief().as_text())
+        from game.classroom_path import contact_lines
+
+        self.say(self.pt.debrief(contact_lines()).as_text())
 
 
 _NO_HELP_FILE = "Get help\n\n  * Childline: 0800 1111"
@@ -130,31 +136,12 @@ _NO_HELP_FILE = "Get help\n\n  * Childline: 0800 1111"
 def _help_text(story: Story) -> str:
     """Every help route, with the school's own contact second, as the window shows them: the
     classroom file's named contact when the school set one, else help.yaml's school contact."""
-    shared = story.shared
-    out = ["Get help", ""]
-    if shared.help:
-        lines = [_route_line(route) for route in shared.help.routes]
-        school = _school_line(shared.help.school_contact)
-        if school:
-            lines.insert(1, school)
-        out.extend(lines)
-    else:
-        out.append("  * Childline: 0800 1111")
-    return "\n".join(out)
+    from game.classroom_path import contact_lines
 
-
-def _school_line(fallback) -> str | None:  # fallback: help.yaml's HelpRoute | None
-    from game.classroom_path import contact_in_use
-
-    contact = contact_in_use()
-    if contact is not None:
-        who, where = contact.lines()
-        return _wrap(f"In school, you can talk to {who}" + (f". {where}" if where else ""), "  * ", "    ")
-    return _route_line(fallback) if fallback is not None else None
-
-
-def _route_line(route) -> str:  # route: a help.yaml HelpRoute
-    return _wrap(route.as_line(), "  * ", "    ")
+    help_file = story.shared.help
+    entries = help_entries(help_file.routes if help_file else None, help_file.school_contact if help_file else None,
+                           contact_lines())
+    return "\n".join(["Get help", "", *(_wrap(entry.as_line(), "  * ", "    ") for entry in entries)])
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> str:
@@ -220,7 +207,7 @@ def play_watching(load: Callable[[], LoadResult], changed: Callable[[], bool], a
     from game.watch import reload
 
     def start(story: Story) -> Playthrough:
-        return Playthrough(story) if origin is None else origin.playthrough(story)
+        return Playthrough(story, shuffle=False) if origin is None else origin.playthrough(story)
 
     tp: TextPlayer | None = None
     last_good: Playthrough | None = None
@@ -300,7 +287,8 @@ def _parts(story: Story) -> set[str]:
 def play_auto(story: Story, mode: str, seed: int, say: Say, origin: Origin | None = None) -> int:
     """Play unattended, flagging every tagged sign, and print the transcript and debrief."""
     rng = random.Random(seed)
-    pt = Playthrough(story, seed) if origin is None else origin.playthrough(story, seed)
+    # "first" is the first choice in the file, and transcripts list them as written.
+    pt = Playthrough(story, seed, shuffle=False) if origin is None else origin.playthrough(story, seed)
     tp = TextPlayer(story, say, pt, origin=origin)
     tp.intro()
     if origin is not None:

@@ -59,7 +59,7 @@ def reload(result: LoadResult, previous: Playthrough | None,
     try:
         pt = Playthrough.from_json(story, previous.to_json())
     except SaveError:
-        return Reloaded(story, Playthrough(story, previous.seed), diagnostics, OTHER_STORY)
+        return Reloaded(story, Playthrough(story, previous.seed, shuffle=previous.shuffle), diagnostics, OTHER_STORY)
     return Reloaded(story, pt, diagnostics, _for_writers(pt.notice) if pt.notice else KEPT)
 
 

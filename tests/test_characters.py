@@ -1,5 +1,5 @@
 """Characters drawn from their look (game/art/characters.py), rasterised for the window
-(game/ui/portraits.py) and shown in place scenes (game/ui/screens/play_view.py)."""
+(game/ui/portraits.py) and shown in place scenes (game/ui/play/stage.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from game.story.model import Look
 from game.story.runtime import Playthrough
 from game.ui import portraits
 from game.ui.pilot import run_test
+from game.ui.play.stage import stage_cast
 from game.ui.screen import Push
 from game.ui.screens.play import PlayScreen
-from game.ui.screens.play_view import stage_cast
 from game.ui.widgets import Button
 from tests.conftest import EXAMPLE, ROOT, SCENES
 
@@ -245,37 +245,55 @@ def play(pilot, story, revealed=None, scene=None) -> PlayScreen:
     return pilot.screen
 
 
-def test_stage_cast_gives_the_latest_speaker_their_mood_and_everyone_else_calm(story):
+def test_stage_cast_gives_the_speaker_their_mood_and_everyone_else_calm(story):
     scene = story.scenes["lunch"]
     lines = scene.lines
-    cast = stage_cast(story.characters, scene.present, lines)
-    assert [look for look, _ in cast] == [story.characters[c].look for c in scene.present]
-    last = lines[-1]
-    for cid, (_, mood) in zip(scene.present, cast, strict=True):
-        assert mood == ((last.mood or "neutral") if cid == last.speaker else "neutral")
-    assert all(mood == "neutral" for _, mood in stage_cast(story.characters, scene.present, lines[:1]))
+    happy = next(ln for ln in lines if ln.mood == "happy")
+    cast = stage_cast(story.characters, scene.present, happy)
+    assert [f.look for f in cast] == [story.characters[c].look for c in scene.present]
+    for cid, figure in zip(scene.present, cast, strict=True):
+        assert figure.speaking == (cid == happy.speaker)
+        assert figure.mood == ("happy" if cid == happy.speaker else "neutral")
+    narration = lines[0]
+    assert narration.speaker == "narrator"
+    assert all(f.mood == "neutral" and not f.speaking for f in stage_cast(story.characters, scene.present, narration))
+
+
+def test_a_line_without_a_mood_is_calm_never_smiling(story):
+    from game.art import characters
+
+    plain = next(ln for ln in story.scenes["lunch"].lines if ln.speaker != "narrator" and ln.mood is None)
+    (figure,) = [f for f in stage_cast(story.characters, story.scenes["lunch"].present, plain) if f.speaking]
+    assert figure.mood == "neutral"
+    assert characters.NEUTRAL_MOUTH_CURVE < 2  # a level mouth; a smile curves 4 or more
+    look = story.characters[plain.speaker].look
+    assert characters.character_svg(look, None, 200, 250) == characters.character_svg(look, "neutral", 200, 250)
+    assert characters.character_svg(look, "neutral", 200, 250) != characters.character_svg(look, "happy", 200, 250)
 
 
 def test_a_place_scene_draws_the_characters(story):
     with run_test(size=(1280, 720)) as pilot:
         screen = play(pilot, story, revealed=2)
-        assert screen.lines_view.mode == "place" and screen.stage in screen.widgets
-        assert screen.stage.figure_rects(pilot.app.ui, 720), "room for the figures at 1280x720 early in a scene"
+        assert not screen.in_chat and screen.stage in screen.widgets
+        rects = screen.stage.figure_rects(pilot.app.ui)
+        assert len(rects) == 2, "room for both at 1280x720"
+        assert min(r.height for r in rects) >= 720 * 2 // 5, "figures large enough to read from the back of a room"
+        speaking = [f.speaking for f in screen.stage.cast]
+        assert speaking.count(True) == 1
+        big = rects[speaking.index(True)]
+        assert all(r.height < big.height for r, s in zip(rects, speaking, strict=True) if not s)  # a step back
         with_them = pixels(pilot.snapshot())
         screen.stage.cast = []
         screen.dirty = True
         no_figures = pixels(pilot.snapshot())
-        screen.lines_view.cast = {}
-        screen.layout(screen.size)
-        no_faces = pixels(pilot.snapshot())
-    assert len({with_them, no_figures, no_faces}) == 3
+    assert with_them != no_figures
 
 
 def test_a_chat_shows_faces_beside_incoming_messages_only(story):
     with run_test(size=(1280, 720)) as pilot:
         screen = play(pilot, story, revealed=5, scene="messages")
-        view, ui = screen.lines_view, pilot.app.ui
-        assert view.mode == "chat"
+        view, ui = screen.phone, pilot.app.ui
+        assert screen.in_chat and view in screen.widgets
         face = view.avatar_size(ui)
         for i, item in enumerate(view.items):
             r = view.item_rect(ui, i)
@@ -314,21 +332,14 @@ def test_place_scenes_fit_the_window_with_faces_and_figures(library, size, scale
                 for w in screen.widgets:
                     assert window.contains(w.rect), (sid, w, w.rect)
                     assert not w.overflows(ui), (sid, w)
-                bar_bottom = max(b.rect.bottom for b in screen.top_row.buttons)
-                for r in screen.stage.figure_rects(ui, size[1]):
-                    assert r.top >= bar_bottom and window.contains(r), (sid, r)
-                    assert r.bottom <= screen.panel.rect.top + ui.theme.spacing.l  # only the waist is tucked
-                view = screen.lines_view
-                if view in screen.widgets:
-                    face = view.avatar_size(ui)
-                    for i, item in enumerate(view.items):
-                        box = view.item_rect(ui, i)
-                        if item.speaker is not None:
-                            assert box.height >= face and box.width > face
+                for r in screen.stage.figure_rects(ui):
+                    assert window.contains(r), (sid, r)
+                    assert not any(r.colliderect(b.rect) for b in screen.top_row.buttons), (sid, r)
+                    assert r.bottom <= screen.box.rect.top + r.height // 10  # only the waist is tucked
                 buttons = [w for w in screen.widgets if isinstance(w, Button)]
                 for a in buttons:
                     for b in buttons:
-                        assert a is b or not a.rect.colliderect(b.rect)
+                        assert a is b or not a.visible_rect.colliderect(b.visible_rect)
                 pilot.snapshot()
                 if not screen.reading:
                     break

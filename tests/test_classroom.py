@@ -405,7 +405,7 @@ def test_terminal_help_shows_the_schools_contact_second_like_the_window(tmp_path
     (config_dir() / "classroom.yaml").write_text(
         "contact:\n  name: Mrs Patel\n  role: designated safeguarding lead\n  where: Room 12\n", encoding="utf-8")
     lines = _help_text(story).splitlines()
-    school = next(i for i, line in enumerate(lines) if "In school, you can talk to Mrs Patel" in line)
+    school = next(i for i, line in enumerate(lines) if "In school, you can talk to: Mrs Patel" in line)
     assert "designated safeguarding lead" in " ".join(lines[school:school + 3])
     assert "Room 12" in " ".join(lines[school:school + 3])
     assert lines[2].startswith("  * Talk to a trusted adult") and school > 2

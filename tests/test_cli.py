@@ -63,7 +63,7 @@ def test_auto_play_prints_a_transcript_ending_in_the_debrief():
     assert "0800 1111" in text
     assert "Well spotted" in text
     debrief = text.split("══ Debrief ══", 1)[1]
-    assert "Warning signs in this story" in debrief and "Too good to be true" in debrief
+    assert "The warning signs on this route" in debrief and "Too good to be true" in debrief
 
 
 def test_auto_play_is_the_same_for_the_same_seed():
@@ -126,7 +126,7 @@ def test_terminal_play_by_numbers_spotting_undo_help_and_leaving():
     assert "> Ask Mia what else Jay has said." in text
     assert "(Went back one step.)" in text
     assert "> Say it's cool and talk about something else." in text
-    assert "Get help" in text and "Childline (0800 1111" in text
+    assert "Get help" in text and "Childline: Call 0800 1111" in text
     assert "Sorry, I didn't understand that." in text
     assert "Choose a number from 1 to 2." in text
     assert "You left the story early" in text and "══ Debrief ══" in text

@@ -304,8 +304,8 @@ def test_every_section_of_the_printed_pack_has_its_key_text(printed, example):
         "discussion": [*(q.ask for q in example.questions), *(_flat(q.notes) for q in example.questions if q.notes)],
         "disclosure": ["Follow your school's safeguarding policy", "designated safeguarding lead (DSL)",
                        "Do not promise secrecy", "call 999"],
-        "help": ["Childline: 0800 1111", "CEOP Safety Centre", "NSPCC helpline: 0808 800 5000", "Follow-up ideas",
-                 *example.follow_up],
+        "help": ["Childline: Call 0800 1111", "CEOP Safety Centre", "NSPCC helpline: Call 0808 800 5000",
+                 "Follow-up ideas", *example.follow_up],
     }
     for (name, wanted), text in zip(expected.items(), section, strict=True):
         for words in wanted:

@@ -265,7 +265,7 @@ def test_the_same_seed_and_choices_give_the_same_playthrough():
 
 def test_a_save_carries_its_format_version_and_scenario():
     data = Playthrough(story_from()).to_json()
-    assert data["format"] == 1 and data["readable_from"] == 1
+    assert data["format"] == 2 and data["readable_from"] == 2 and data["shuffle"] is True
     assert data["scenario"] == "example"
 
 

@@ -217,7 +217,7 @@ def draft(tmp_path, example_text):
 
 
 def shown_texts(screen) -> list[str]:
-    return [item.line.text for item in screen.lines_view.items]
+    return [item.line.text for item in screen.shown()]
 
 
 def test_saving_the_story_file_reloads_it_at_the_same_place(draft, example_text):

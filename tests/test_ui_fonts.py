@@ -389,6 +389,6 @@ def test_key_screens_fit_at_double_text_and_spacing_in_every_font(screen, name, 
         buttons = [w for w in shown.widgets if isinstance(w, Button)]
         for a in buttons:
             for b in buttons:
-                assert a is b or not a.rect.colliderect(b.rect), (a, b)
+                assert a is b or not a.visible_rect.colliderect(b.visible_rect), (a, b)
         labels = {b.label for b in buttons}
         assert "Get help (H)" in labels or screen == "help", labels

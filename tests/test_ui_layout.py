@@ -45,7 +45,7 @@ def test_every_widget_is_on_screen_and_no_text_overflows(name, size, scale):
         buttons = [w for w in screen.widgets if isinstance(w, Button)]
         for a in buttons:
             for b in buttons:
-                assert a is b or not a.rect.colliderect(b.rect), (a, b)
+                assert a is b or not a.visible_rect.colliderect(b.visible_rect), (a, b)
 
 
 @pytest.mark.parametrize("scale", SCALES)

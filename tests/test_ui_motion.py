@@ -15,9 +15,10 @@ from game.settings import Settings
 from game.story.runtime import Playthrough
 from game.ui.pictures import background_image
 from game.ui.pilot import Pilot, run_test
+from game.ui.play.timing import word_ends
 from game.ui.screen import Push
 from game.ui.screens.pause import PauseScreen
-from game.ui.screens.play import PlayScreen, word_ends
+from game.ui.screens.play import PlayScreen
 from game.ui.text import TextCache
 from game.ui.theme import CONTROL_CONTRAST, LIGHT, contrast_ratio
 from game.ui.widgets import Button, FocusPulse, Ui
@@ -30,6 +31,8 @@ STILL = Settings(reduced_motion=True)
 
 
 def start(pilot: Pilot, story, pt: Playthrough | None = None, revealed: int | None = None) -> PlayScreen:
+    """The story in the writer's order of choices (so "1" is the file's first choice)."""
+    pt = pt if pt is not None else Playthrough(story, 3, shuffle=False)
     pilot.app.apply(Push(PlayScreen(story, pt, None, revealed)))
     pilot.step()
     assert isinstance(pilot.screen, PlayScreen)
@@ -74,17 +77,17 @@ def test_a_line_types_in_a_word_at_a_time_at_the_text_speed(story, speed):
     with run_test(size=(1280, 720), settings=replace(MOVING, text_speed=speed)) as pilot:
         play = start(pilot, story)
         text = play.pt.lines[0].text
-        assert play.typed == 0 and play.lines_view.typed == 0
+        assert play.typed == 0 and play.box.line.typed == 0
         half = len(text) / 2
         pilot.advance(round(half * 1000 / speed))  # half the characters' time
         whole_words = max(e for e in word_ends(text) if e <= half)
         longest = max(len(w) for w in text.split())
         assert play.typed == whole_words and half - longest <= play.typed <= half
-        assert play.lines_view.typed == play.typed and text[play.typed - 1] != " "
+        assert play.box.line.typed == play.typed and text[play.typed - 1] != " "
         pilot.advance(type_ms(text, speed) - pilot.now - 1)
         assert play.typing
         pilot.advance(1)
-        assert not play.typing and play.lines_view.typed is None
+        assert not play.typing and play.box.line.typed is None
 
 
 def test_the_words_shown_while_typing_are_drawn_and_the_rest_is_not(story):
@@ -92,15 +95,14 @@ def test_the_words_shown_while_typing_are_drawn_and_the_rest_is_not(story):
         play = start(pilot, story)
         settle(pilot)
         pilot.press("space")  # Mia's line begins: nothing of it is drawn yet
-        view, ui = play.lines_view, pilot.app.ui
-        box = view.item_rect(ui, 1)
+        box = play.box.line.rect.copy()
         empty = pygame.image.tobytes(pilot.snapshot().subsurface(box), "RGB")
         pilot.advance(type_ms(play.pt.lines[1].text, 40) // 2)
         half = pygame.image.tobytes(pilot.snapshot().subsurface(box), "RGB")
         settle(pilot)
         whole = pygame.image.tobytes(pilot.snapshot().subsurface(box), "RGB")
         assert empty != half != whole
-        assert view.item_rect(ui, 1) == box  # the box was the whole line's from the start: nothing reflows
+        assert play.box.line.rect == box  # the box was the whole line's from the start: nothing reflows
 
 
 def test_a_key_or_a_click_while_typing_shows_the_line_whole_and_does_nothing_else(story):
@@ -110,7 +112,7 @@ def test_a_key_or_a_click_while_typing_shows_the_line_whole_and_does_nothing_els
         assert play.revealed == 1 and not play.typing
         pilot.press("enter")  # now it reads on
         assert play.revealed == 2 and play.typing
-        pilot.click(play.lines_view.rect.center)  # a click on the scene shows it whole
+        pilot.click(play.box.line.rect.center)  # a click on the line shows it whole
         assert play.revealed == 2 and not play.typing
         pilot.press("space")
         assert play.revealed == 3 and play.typing
@@ -118,15 +120,15 @@ def test_a_key_or_a_click_while_typing_shows_the_line_whole_and_does_nothing_els
         assert play.card is None and not play.pt.spotted and not play.typing
         pilot.press("space")
         assert play.revealed == 4 and play.typing  # the last line: no choices while it types in
-        assert not any(b in play.widgets for b in play.choice_buttons)
+        assert not any(b in play.widgets for b in play.menu.buttons)
         pilot.press("1")  # a number shows the line whole; it does not choose
         assert play.pt.scene.id == "lunch" and play.card is None and not play.typing
-        assert all(b in play.widgets for b in play.choice_buttons)
+        assert play.menu.buttons and all(b in play.widgets for b in play.menu.buttons)
         pilot.press("1")
         assert play.card is not None and play.card.kind == "feedback"
 
 
-def test_the_choices_come_once_the_last_line_is_whole_and_focus_moves_to_them(story):
+def test_the_choices_come_once_the_last_line_is_whole_with_none_picked(story):
     with run_test(size=(1280, 720), settings=MOVING) as pilot:
         play = start(pilot, story)
         heard = record(pilot)
@@ -134,11 +136,14 @@ def test_the_choices_come_once_the_last_line_is_whole_and_focus_moves_to_them(st
             pilot.press("space", "space")
         assert play.revealed == 4 and play.typing and play.focus.focused is play.next
         settle(pilot)
-        assert play.focus.focused is play.choice_buttons[0]
-        assert ("focus", play.choice_buttons[0].label) in heard
-        pilot.press("enter")  # the Enter that was meant for "next line" does not choose...
-        assert play.card is None
-        pilot.press("enter")  # ...this one does
+        assert play.choosing and play.focus.focused is None and play.next not in play.widgets
+        assert not any(label == b.label for e, label in heard if e == "focus" for b in play.menu.buttons)
+        pilot.press("enter", "space")  # the presses meant for "next line" do not choose
+        assert play.card is None and play.pt.steps == 0
+        pilot.press("down")  # the first arrow picks choice 1, and says so
+        assert play.focus.focused is play.menu.buttons[0]
+        assert ("focus", play.menu.buttons[0].label) in heard
+        pilot.press("enter")  # now Enter takes it
         assert play.card is not None
 
 
@@ -164,12 +169,13 @@ def test_reduced_motion_shows_whole_lines_and_asks_for_no_frames(story):
             pilot.press(key)
             assert not play.typing and play.wake_after_ms() is None, key
         assert all(b.glow == 0 for b in play.focus.widgets if isinstance(b, Button))
-        pt = Playthrough(story)
+        pt = Playthrough(story, shuffle=False)
         pt.choose(1)  # the chat scene
         chat = start(pilot, story, pt)
-        assert chat.lines_view.mode == "chat"
-        pilot.press("space")
-        assert chat.lines_view.arrival == 1.0 and not chat.scene_fade.on
+        assert chat.in_chat
+        pilot.press("space")  # Jay's message: no "typing" bubble, no slide, at once
+        assert chat.phone.arrival == 1.0 and chat.phone.typing_from is None and not chat.scene_fade.on
+        assert chat.shown()[-1].line.speaker == "jay"
         assert chat.wake_after_ms() is None
 
 
@@ -267,7 +273,8 @@ def test_each_story_event_is_said_once_with_its_words(story):
         spot = play.card
         assert spot is not None and spot.kind == "spot-sign"
         assert story_said(heard)[-1] == ("spotted", f"{spot.title}. {spot.text}")
-        pilot.press("enter", "up", "s")  # Sam's kind line is not a sign: kind feedback
+        pilot.press("enter", "s")  # flagged again: said kindly, not praised again
+        assert play.card.title == "You've already flagged this one"
         assert story_said(heard)[-1] == ("feedback", play.card.text)
         pilot.press("enter", "1")
         feedback = story.scenes["lunch"].choices[0].feedback
@@ -281,9 +288,12 @@ def test_each_story_event_is_said_once_with_its_words(story):
         jay = f"Jay: {messages[1].text}"
         assert story_said(heard)[-2:] == [("message", jay), ("line", jay)]
         settle(pilot)
-        for _ in range(4):
-            pilot.press("space", "space")
-        assert story_said(heard)[-2:] == [("line", f"Jay: {messages[4].text}"), ("line", f"Mia: {messages[5].text}")]
+        while play.reading:  # Jay types before each of his messages; Mia's own arrive at once
+            pilot.press("space")
+            settle(pilot)
+        said = [words for kind, words in story_said(heard) if kind == "line"]
+        assert said[-len(messages):] == [f"{story.speaker_name(m.speaker)}: {m.text}" if story.speaker_name(m.speaker)
+                                         else m.text for m in messages]  # each once, in order
         counted = {kind: sum(1 for e, _ in heard if e == kind) for kind in ("place", "spotted", "message")}
         assert counted == {"place": 2, "spotted": 1, "message": 4}  # Jay's four; none for Mia's own
 
@@ -301,20 +311,29 @@ def test_a_notice_card_on_a_resumed_story_is_said_after_the_screen(story):
 
 
 # -- chat messages and scenes ---------------------------------------------------------------------
-def test_a_new_chat_message_slides_up_and_fades_in(story):
+def test_someone_types_for_a_moment_then_their_message_slides_up_and_fades_in(story):
     with run_test(size=(1280, 720), settings=MOVING) as pilot:
-        pt = Playthrough(story)
+        pt = Playthrough(story, shuffle=False)
         pt.choose(1)
         play = start(pilot, story, pt)
         settle(pilot)
         fade = pilot.app.ui.theme.motion.fade
         assert 150 <= fade <= 250
-        pilot.press("space")  # Jay's first message
-        view, ui = play.lines_view, pilot.app.ui
+        pilot.press("space")  # Jay's first message: first Jay is "typing"
+        view, ui = play.phone, pilot.app.ui
+        jay = play.pt.lines[1]
+        assert play.typing and view.typing_from is jay and len(view.items) == 1
+        typing_ms = play.typer.length
+        assert 500 <= typing_ms <= 1500
+        dots = pilot.snapshot()
+        pilot.advance(typing_ms // 2)
+        assert view.dots != 0 or pilot.snapshot() != dots  # the dots move while Jay types
+        pilot.advance(typing_ms - typing_ms // 2)
+        assert not play.typing and view.typing_from is None and view.items[-1].line is jay
         assert view.arrival == 0.0 and play.wake_after_ms() <= ui.theme.motion.frame
         pilot.advance(fade // 2)
         assert view.arrival == pytest.approx(0.5)
-        box, name_h = view.item_rect(ui, 1), view._item_boxes(ui, view.rect.width)[1][1]
+        box, name_h = view.item_rect(ui, 1), view._boxes(ui, view._view(ui).width)[1][1]
         middle = pilot.snapshot().subsurface(box).copy()
         pilot.advance(fade // 2)
         assert view.arrival == 1.0 and not play.arrival.on
@@ -333,9 +352,9 @@ def test_a_new_scene_fades_in_from_its_background(story):
     with run_test(size=(1280, 720), settings=MOVING) as pilot:
         play = start(pilot, story)
         ui = pilot.app.ui
-        panel = play.panel.rect
-        # The bottom-right corner of the panel: the caption of the place's sound sits bottom-left.
-        spot = (panel.right - ui.theme.radii.large - 4, panel.bottom - ui.theme.border_width - 3)
+        panel = play.box.rect
+        # Inside the dialogue box, right of its words and above Next (no text there).
+        spot = (panel.right - ui.theme.radii.large - 4, play.next.rect.top - 6)
         first = pilot.snapshot()
         backdrop = background_image(play.backdrop, pilot.app.size)
         assert backdrop is not None

@@ -11,8 +11,10 @@ import pytest
 from game.saves import SaveStore, library_lookup
 from game.settings import Settings
 from game.story.library import Library
+from game.story.runtime import Playthrough
 from game.ui.pilot import run_test
 from game.ui.screen import Push
+from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.history import HistoryScreen
@@ -43,8 +45,10 @@ def story(library):
     return found
 
 
-def start(pilot, story, store=None) -> PlayScreen:
-    pilot.app.apply(Push(PlayScreen(story, None, store)))
+def start(pilot, story, store=None, shuffle=False) -> PlayScreen:
+    """The example story; its choices in the writer's order unless ``shuffle`` (so a test can say
+    which choice a number picks: the shuffle itself is tested in test_runtime.py)."""
+    pilot.app.apply(Push(PlayScreen(story, Playthrough(story, 3, shuffle=shuffle), store)))
     pilot.step()
     return pilot.screen
 
@@ -59,7 +63,13 @@ def reveal_all(pilot) -> None:
 
 
 def debrief_text(screen: DebriefScreen) -> str:
-    return "\n".join(p.text for p in screen.text.paragraphs)
+    return "\n".join(p.text for pane in screen.panes for p in pane.paragraphs)
+
+
+def click(pilot, target) -> None:
+    """A pupil's click, a moment after the screen last changed (the 400 ms guard: test_ui_stage.py)."""
+    pilot.advance(500)
+    pilot.click(target)
 
 
 def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
@@ -67,31 +77,36 @@ def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
         play = start(pilot, story)
         assert play.revealed == 1 and play.pt.scene.id == "lunch"
         pilot.press("space", "enter")  # both reveal the next line
-        assert play.revealed == 3
-        reveal_all(pilot)
-        assert play.pt.choices[0].text in play.choice_buttons[0].label
+        assert play.revealed == 3 and play.box.line.text == story.scenes["lunch"].lines[2].text
 
-        pilot.press("up", "s")  # Sam's kind line: not a sign on its own, said kindly
+        pilot.press("s")  # Sam's kind line: not a sign on its own, said kindly
         assert play.card is not None and play.card.kind == "spot"
         assert play.card.title == "Not a warning sign on its own"
         pilot.press("enter")
         assert play.card is None
-        pilot.press("down", "s")  # Mia: "We like all the same things!"
+        pilot.press("space")  # Mia: "We like all the same things!"
+        assert not play.reading and play.choosing and play.focus.focused is None
+        pilot.press("s")
         assert play.card.kind == "spot-sign" and play.card.title.startswith("Well spotted")
+        pilot.press("enter", "s")
+        assert play.card.title == "You've already flagged this one"  # not praised twice
         pilot.press("enter")
         assert set(play.pt.spotted) == {"lunch.2", "lunch.3"}
-        assert all(item.spotted for item in play.lines_view.items[2:])  # they stay marked
+        assert play.box.chip.text == "Flagged"  # it stays marked
 
+        pilot.press("space", "enter")  # no choice is picked until the pupil picks one
+        assert play.pt.steps == 0 and play.card is None
+        assert [b.label for b in play.menu.buttons] == [f"{i}.  {c.text}" for i, c in enumerate(play.pt.choices, 1)]
         pilot.press("1")  # by number: feedback at once, then Continue moves on
         assert play.card.kind == "feedback"
         assert play.card.text == story.scenes["lunch"].choices[0].feedback
         pilot.press("enter")
         assert play.pt.scene.id == "messages" and play.revealed == 1
 
-        pilot.press("backspace")  # undo once: back to the choice, the spots kept
-        assert play.pt.scene.id == "lunch" and not play.reading
+        pilot.press("backspace")  # undo once: back to the choice, the spots kept, none picked
+        assert play.pt.scene.id == "lunch" and play.choosing and play.focus.focused is None
         assert set(play.pt.spotted) == {"lunch.2", "lunch.3"}
-        pilot.press("tab", "enter")  # by Tab and Enter: the second choice
+        pilot.press("down", "down", "enter")  # the arrows pick: the second choice
         assert play.pt.state["asked"] is False
         pilot.press("enter")
         assert play.pt.scene.id == "messages"
@@ -122,8 +137,12 @@ def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
         assert play.pt.scene.id == "corridor"
         pilot.press("1", "enter")
         reveal_all(pilot)
-        assert play.pt.scene.id == "teacher" and [b.label for b in play.choice_buttons] == ["Continue (Enter)"]
-        pilot.press("enter")  # a scene with one Continue just continues
+        assert play.pt.scene.id == "teacher" and not play.choosing and play.next.label == "Continue (Space)"
+        pilot.press("space")  # a scene with one Continue just continues: to the ending, on the stage
+        assert play.pt.finished and play.ending_banner.text == f"Ending: {play.pt.ending.title}"
+        reveal_all(pilot)
+        assert play.box.line.text == play.pt.lines[-1].text
+        pilot.press("space")
         assert isinstance(pilot.screen, DebriefScreen)
         text = debrief_text(pilot.screen)
         assert "not Mia's fault" in text and "0800 1111" in text
@@ -134,54 +153,56 @@ def test_a_story_plays_to_the_debrief_by_keyboard_alone(story):
 def test_a_story_plays_to_the_debrief_by_mouse_alone(story):
     with run_test(settings=STILL, size=(1024, 600)) as pilot:
         play = start(pilot, story)
-        pilot.click(play.next)
-        pilot.click(5, pilot.app.size[1] // 2)  # a click on the scene also reveals the next line
+        click(pilot, play.next)
+        click(pilot, (5, pilot.app.size[1] // 3))  # a click on the stage also reveals the next line
         assert play.revealed == 3
-        pilot.click(play.next)
+        click(pilot, play.next)
         assert not play.reading
-        pilot.click(play.lines_view.item_rect(pilot.app.ui, 3).center)  # pick a line ...
-        assert play.picked == 3
-        pilot.click(play.flag)  # ... and flag it
+        click(pilot, play.flag)  # the line showing: Mia's
         assert play.card.kind == "spot-sign"
-        pilot.click(play.card_button)
-        pilot.click(play.choice_buttons[0])
+        click(pilot, play.card_button)
+        click(pilot, play.menu.buttons[0])
         assert play.card.kind == "feedback"
-        pilot.click(play.card_button)
+        click(pilot, play.card_button)
         assert play.pt.scene.id == "messages"
 
-        pilot.click(play.menu)
+        click(pilot, play.pause_button)
         pause = pilot.screen
         assert isinstance(pause, PauseScreen)
-        pilot.click(pause.history)
+        click(pilot, pause.history)
         assert isinstance(pilot.screen, HistoryScreen)
-        pilot.click(pilot.screen.back)
+        click(pilot, pilot.screen.back)
         assert pilot.screen is pause
-        pilot.click(pause.undo)
+        click(pilot, pause.undo)
         assert pilot.screen is play and play.pt.scene.id == "lunch"
-        pilot.click(play.choice_buttons[0])
-        pilot.click(play.card_button)
+        click(pilot, play.menu.buttons[0])
+        click(pilot, play.card_button)
 
-        pilot.click(play.help)
+        click(pilot, play.help)
         assert isinstance(pilot.screen, HelpScreen)
-        pilot.click(pilot.screen.back)
-        pilot.click(play.rest)
+        click(pilot, pilot.screen.back)
+        click(pilot, play.rest)
         assert isinstance(pilot.screen, RestScreen)
-        pilot.click(10, 10)
+        click(pilot, (10, 10))
         assert pilot.screen is play
 
         for _ in range(3):  # messages, corridor, bus stop
             while play.reading:
-                pilot.click(play.next)
-            pilot.click(play.choice_buttons[-1] if play.pt.scene.id == "corridor" else play.choice_buttons[0])
-            pilot.click(play.card_button)
+                click(pilot, play.next)
+            click(pilot, play.menu.buttons[-1] if play.pt.scene.id == "corridor" else play.menu.buttons[0])
+            click(pilot, play.card_button)
         while play.reading:
-            pilot.click(play.next)
-        pilot.click(play.choice_buttons[0])  # the teacher: Continue
-        assert isinstance(pilot.screen, DebriefScreen)
+            click(pilot, play.next)
+        click(pilot, play.next)  # the teacher: Continue, to the ending
+        while not isinstance(pilot.screen, DebriefScreen):
+            click(pilot, play.next)
         text = debrief_text(pilot.screen)
         assert "not Mia's fault" in text and "0800 1111" in text
-        pilot.click(pilot.screen.again)
+        click(pilot, pilot.screen.again)  # Play again asks first
+        assert isinstance(pilot.screen, ConfirmScreen)
+        click(pilot, pilot.screen.yes)
         assert isinstance(pilot.screen, PlayScreen) and pilot.screen.pt.steps == 0
+        assert [type(s) for s in pilot.app.stack] == [TitleScreen, PlayScreen]
 
 
 def test_leaving_early_shows_help_first_then_the_debrief(story, tmp_path):
@@ -230,13 +251,16 @@ def test_the_place_is_autosaved_after_a_step_and_cleared_at_the_end(story, libra
         pilot.press("2")
         saved = store.read(library_lookup(library))
         assert saved.playthrough.scene.id == "messages" and saved.extra == {"revealed": 1}
+        assert [c.id for c in saved.playthrough.choices] == [c.id for c in play.pt.choices]
         pilot.press("enter")
         for choice in ("1", "3", "3"):  # messages, corridor ("I don't know"), bus stop (wait)
             reveal_all(pilot)
             pilot.press(choice, "enter")
+        assert play.pt.ending.id == "not-yet" and store.exists()  # the ending's lines: still kept
+        reveal_all(pilot)
+        pilot.press("space")
         assert isinstance(pilot.screen, DebriefScreen)
         assert not store.exists()
-        assert play.pt.ending.id == "not-yet"
 
 
 def test_a_resumed_story_shows_the_lines_that_were_showing(story, library, tmp_path):
@@ -248,7 +272,8 @@ def test_a_resumed_story_shows_the_lines_that_were_showing(story, library, tmp_p
     with run_test(settings=STILL) as pilot:
         pilot.app.apply(Push(PlayScreen(story, saved.playthrough, store, revealed=saved.extra["revealed"])))
         pilot.step()
-        assert pilot.screen.revealed == 3 and len(pilot.screen.lines_view.items) == 3
+        assert pilot.screen.revealed == 3 and pilot.screen.picked == 2
+        assert pilot.screen.box.line.text == story.scenes["lunch"].lines[2].text
 
 
 LAYOUTS = [((1024, 600), 2.0), ((1920, 1080), 1.0), ((1024, 600), 1.0)]
@@ -258,13 +283,17 @@ def check_layout(pilot, what):
     screen, size = pilot.screen, pilot.app.size
     window = pygame.Rect((0, 0), size)
     ui = pilot.app.ui
+    area = getattr(screen, "area", None)  # a scrolling list: what is scrolled out of sight is not shown
     for w in screen.widgets:
+        if area is not None and w in area.items and not area.shows(w):
+            continue
         assert window.contains(w.rect), (what, w, w.rect)
         assert not w.overflows(ui), (what, w)
-    buttons = [w for w in screen.widgets if isinstance(w, Button)]
+    buttons = [w for w in screen.widgets if isinstance(w, Button)
+               and not (area is not None and w in area.items and not area.shows(w))]
     for a in buttons:
         for b in buttons:
-            assert a is b or not a.rect.colliderect(b.rect), (what, a, b)
+            assert a is b or not a.visible_rect.colliderect(b.visible_rect), (what, a, b)
     labels = {b.label for b in buttons}
     assert {"Get help (H)", "Take a break (B)"} <= labels, what
 
@@ -282,7 +311,7 @@ def walk_the_phases(pilot, story):
     pilot.press("enter")
     yield "chat, reading"
     reveal_all(pilot)
-    assert play.lines_view in play.widgets
+    assert play.phone in play.widgets or play.menu.buttons[0] in play.widgets
     yield "chat, choosing"
     pilot.press("escape")
     yield "pause"
@@ -293,6 +322,9 @@ def walk_the_phases(pilot, story):
     pilot.press("3", "enter")
     reveal_all(pilot)
     pilot.press("3", "enter")
+    yield "the ending, on the stage"
+    reveal_all(pilot)
+    pilot.press("space")
     yield "debrief"
 
 
@@ -309,28 +341,30 @@ def test_the_place_background_is_drawn_and_the_chat_shows_its_app(story):
         play = start(pilot, story)
         snap = pilot.snapshot()
         assert snap.get_at((200, 300))[:3] != pilot.app.ui.theme.colours.rest_background
-        assert play.lines_view.mode == "place"
+        assert not play.in_chat and play.stage in play.widgets and play.phone not in play.widgets
         reveal_all(pilot)
         pilot.press("2", "enter")
-        assert play.lines_view.mode == "chat" and play.lines_view.app_name == "Sketchbook"
+        assert play.in_chat and play.phone.app_name == "Sketchbook" and play.phone in play.widgets
         reveal_all(pilot)
-        mine = [item for item in play.lines_view.items if item.mine]
+        mine = [item for item in play.phone.items if item.mine]
         assert mine and all(item.line.speaker == "mia" for item in mine)
         ui = pilot.app.ui
-        index = play.lines_view.items.index(mine[0])
-        jay = next(i for i, item in enumerate(play.lines_view.items) if item.line.speaker == "jay")
-        assert play.lines_view.item_rect(ui, index).right > play.lines_view.item_rect(ui, jay).right
+        index = play.phone.items.index(mine[0])
+        jay = next(i for i, item in enumerate(play.phone.items) if item.line.speaker == "jay")
+        assert play.phone.item_rect(ui, index).right > play.phone.item_rect(ui, jay).right
 
 
-def test_enter_pressed_to_read_on_does_not_pick_a_choice_by_accident(story):
+def test_enter_and_space_pressed_to_read_on_never_pick_a_choice(story):
     with run_test(settings=STILL, size=(1280, 720)) as pilot:
         screen = start(pilot, story)
         while screen.reading:
             pilot.press("enter")
-        pilot.press("enter")  # one press too many, meant for "next line"
-        assert screen.pt.scene.id == "lunch" and screen.card is None
-        pilot.press("enter")  # now the pupil means it
-        assert screen.pt.scene.id == "messages"
+        pilot.press("enter", "space", "enter", "space")  # presses too many, meant for "next line"
+        assert screen.pt.scene.id == "lunch" and screen.card is None and screen.focus.focused is None
+        pilot.press("down")  # the first arrow picks choice 1 ...
+        assert screen.focus.focused is screen.menu.buttons[0]
+        pilot.press("enter")  # ... and now Enter takes it
+        assert screen.pt.steps == 1
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
@@ -338,7 +372,8 @@ def test_the_first_line_shows_as_soon_as_a_story_starts(story, size):
     with run_test(settings=STILL, size=size) as pilot:
         screen = start(pilot, story)
         assert screen.revealed == 1
-        assert screen.lines_view in screen.widgets and screen.lines_view.rect.height > 0
+        assert screen.box.line in screen.widgets and screen.box.line.rect.height > 0
+        assert screen.box.line.text == story.scenes["lunch"].lines[0].text
 
 
 def test_how_to_play_can_be_read_again_from_help_and_closes_back_to_the_story(story):
@@ -362,7 +397,7 @@ def test_choose_another_story_on_the_debrief_opens_the_picker_over_the_title(sto
                 break
             while pilot.screen.reading:
                 pilot.press("space")
-            pilot.press("1")
+            pilot.press("space" if pilot.screen.pt.finished or not pilot.screen.choosing else "1")
             if getattr(pilot.screen, "card", None) is not None:
                 pilot.press("enter")
         assert isinstance(pilot.screen, DebriefScreen) and screen is not pilot.screen

@@ -63,6 +63,8 @@ def example_story() -> Story:
 
 
 def _play(pilot: Pilot, story: Story, pt: Playthrough | None = None, revealed: int | None = None) -> PlayScreen:
+    """The play screen on a fixed seed (a pupil's game draws a new seed: a snapshot must not)."""
+    pt = pt if pt is not None else Playthrough(story)
     pilot.app.apply(Push(PlayScreen(story, pt, None, revealed)))
     pilot.step()
     assert isinstance(pilot.screen, PlayScreen)
@@ -88,17 +90,26 @@ def shot_picker(pilot: Pilot, story: Story) -> type:
     return PickerScreen
 
 
+def close_card(pilot: Pilot, play: PlayScreen) -> None:
+    """Enter until the card goes (a long one reads on a page at a time first)."""
+    for _ in range(20):
+        if play.card is None:
+            return
+        pilot.press("enter")
+    raise AssertionError("the card did not close")
+
+
 def shot_place(pilot: Pilot, story: Story) -> type:
-    """The first scene (a place), a few lines in, one sign flagged."""
+    """The first scene (a place), its sign flagged as it showed, then every line read: the choices."""
     play = _play(pilot, story)
     assert play.pt.scene.kind == "place"
-    while play.reading:
+    while True:
+        if play.pt.lines[play.picked].sign:
+            pilot.press("s")
+            close_card(pilot, play)
+        if not play.reading:
+            break
         pilot.press("space")
-    sign = next((i for i, line in enumerate(play.pt.lines) if line.sign), None)
-    if sign is not None:
-        while play.picked > sign:
-            pilot.press("up")
-        pilot.press("s", "enter")
     return PlayScreen
 
 

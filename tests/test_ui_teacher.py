@@ -5,20 +5,23 @@ from a scene, classroom settings; and what pupils then see (the picker, help, th
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.classroom import CLASSROOM_ENV, Classroom, classroom_path, save_classroom
+from game.classroom_path import contact_lines
 from game.paths import scenes_dir
+from game.story.debrief import IN_SCHOOL
 from game.story.library import Library
 from game.story.runtime import Playthrough
 from game.ui.pilot import run_test
 from game.ui.screen import Pop, Push
 from game.ui.screens.content_note import ContentNoteScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.help import IN_SCHOOL, HelpScreen
+from game.ui.screens.help import HelpScreen
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.teacher_catalogue import CatalogueScreen
@@ -228,7 +231,7 @@ def test_the_debrief_shows_the_schools_contact_where_to_get_help(stories):
     example = story(stories, "example")
     pt = Playthrough(example)
     with run_test() as pilot:
-        pilot.app.apply(Push(DebriefScreen(example, pt.debrief())))
+        pilot.app.apply(Push(DebriefScreen(example, pt.debrief(contact_lines()))))  # as the play screen does
         pilot.step()
         text = help_text(pilot.screen)
         assert text[text.index("Where to get help") + 3:text.index("Where to get help") + 5] == [IN_SCHOOL, "Mr Cole"]
@@ -237,21 +240,45 @@ def test_the_debrief_shows_the_schools_contact_where_to_get_help(stories):
 # -- the catalogue --------------------------------------------------------------------------------------------
 
 
-def test_a_catalogue_card_has_everything_a_teacher_plans_with(stories):
+def test_a_catalogue_card_is_short_and_the_storys_page_has_the_rest(stories):
+    from game.ui.screens.catalogue_card import first_sentence
+    from game.ui.screens.teacher_scenario import story_paragraphs
+
     write_classroom("scenarios: [example]\n")
     with run_test(size=(1280, 720)) as pilot:
         pilot.app.apply(Push(CatalogueScreen()))
         pilot.step()
         cards = {c.story.id: c for c in pilot.screen.cards}
         for s in stories:
-            text = cards[s.id].text
+            card = cards[s.id]
+            text = card.text
             assert s.title in text and f"Ages {s.band}" in text and f"{s.minutes} minutes" in text
-            assert s.summary in text
-            assert all(note in text for note in (*s.content_notes, *s.objectives))
-            assert all(s.shared.sign_name(sign) in text for sign in s.signs)
-            assert all(s.shared.themes[t].name in text for t in s.themes)
-            assert ("Pupils see this story" in text) == (s.id == "example")
+            sentence = first_sentence(s.summary)
+            assert card.sentence == sentence and s.summary.startswith(sentence.rstrip("."))
+            assert sentence != " ".join(s.summary.split())  # every shipped summary has more: it stays off the card
+            assert card.tags == [s.shared.themes[t].tag for t in s.themes]  # every shipped theme has a short tag
+            assert all(len(tag) <= 24 for tag in card.tags)
+            assert not any(note in text for note in (*s.content_notes, *s.objectives))
+            assert ("pupils see it" in text) == (s.id == "example") != ("hidden from pupils" in text)
+            page = "\n".join(p.text for p in story_paragraphs(s))  # the rest is on the story's page
+            assert s.summary in page and all(s.shared.sign_name(sign) in page for sign in s.signs)
+            assert all(note in page for note in (*s.content_notes, *s.objectives))
         assert "Pupils see 1." in pilot.screen.showing.text
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast"])
+def test_three_stories_show_whole_in_the_catalogue_at_1280x720(stories, theme):
+    from game.settings import Settings
+
+    with run_test(size=(1280, 720), settings=Settings(theme=theme)) as pilot:
+        pilot.app.apply(Push(CatalogueScreen()))
+        pilot.step()
+        screen = pilot.screen
+        whole = [c for c in screen.cards if screen.view.contains(c.rect)]
+        assert len(whole) >= 3, [c.rect for c in screen.cards[:4]]
+        assert not any(c.overflows(pilot.app.ui) for c in screen.cards)
+        for first, third in zip(screen.cards, screen.cards[2:], strict=False):  # any three in a row fit
+            assert screen.card_y[third] + third.rect.height - screen.card_y[first] <= screen.view.height, first
 
 
 def test_catalogue_filters_by_theme_and_length_and_sorts(stories):
@@ -298,6 +325,33 @@ def test_the_read_through_holds_every_line_choice_and_feedback_of_every_story(st
             assert not scene.discuss_notes or f"Good answers: {scene.discuss_notes}" in text
         for sign in s.signs:
             assert f"Warning sign: {s.shared.sign_name(sign)}." in text
+
+
+def test_the_read_through_speaks_a_teachers_language(stories):
+    """Parts and conditions in words from the engine (game/story/plain_words.py): no scene id, no
+    flag name, no "Shown only when: checked_in"."""
+    from game.story.plain_words import condition_words
+
+    for s in stories:
+        paragraphs, _ = read_through(s)
+        text = "\n".join(p.text for p in paragraphs)
+        ids = {pid for pid in (*s.scenes, *s.endings) if "-" in pid or "_" in pid}
+        assert not any(pid in text for pid in ids), s.id
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), (s.id, re.search(r"\b[a-z]+_[a-z_]+\b", text))
+        assert "Scene: " not in text and "only when" not in text
+        headings = [p.text for p in paragraphs if p.role == "subheading"]
+        assert headings[:len(s.scenes)] == ["Part 1 (the start)" if sid == s.start else f"Part {i}"
+                                            for i, sid in enumerate(s.scenes, 1)]
+        for part in (*s.scenes.values(), *s.endings.values()):
+            for line in part.lines:
+                assert not line.condition or f"Shown only if {condition_words(s, line.condition)}." in text
+        for scene in s.scenes.values():
+            for choice in scene.choices:
+                assert not choice.condition or f"Offered only if {condition_words(s, choice.condition)}." in text
+    car = story(stories, "the-car")
+    text = "\n".join(p.text for p in read_through(car)[0])
+    assert "Shown only if you chose “Text Chloe later to check she's OK”." in text
+    assert "Adds 1 to trust." in text  # what the "trust is 2 or more" conditions count
 
 
 def test_the_read_through_jumps_between_scenes_and_to_a_chosen_scene(stories):

@@ -232,10 +232,12 @@ def place_picked_and_flagged(pilot: Pilot, story: Story) -> type:
     while play.reading:
         pilot.press("space")
     sign = next(i for i, line in enumerate(play.pt.lines) if line.sign)
-    while play.picked > sign:
-        pilot.press("up")
-    pilot.press("s", "enter", "up" if sign else "down")
-    assert play.card is None and play.lines_view.focus_index != sign
+    play.picked = sign  # as if the pupil had stopped on it with Up while reading
+    play.sync()
+    pilot.press("s", "enter")
+    play.picked = sign - 1 if sign else sign + 1
+    play.sync()
+    assert play.card is None and play.box.chip.text != "Flagged"
     return PlayScreen
 
 
@@ -252,15 +254,16 @@ def chat_flagged_both_sides(pilot: Pilot, story: Story) -> type:
     """A chat: narration, their bubbles and mine, one of each side flagged, one picked."""
     pt = _first_chat(story)
     play = _play(pilot, story, pt, revealed=len(pt.lines))
-    items = play.lines_view.items
+    items = play.shown()
     mine = next(i for i, s in enumerate(items) if s.mine and s.speaker)
     theirs = max(i for i, s in enumerate(items[:mine]) if s.speaker)  # just before mine: both in view
     assert any(s.speaker is None for s in items), "the first chat has no narration"
     for index in (theirs, mine):
-        while play.picked != index:
-            pilot.press("up" if play.picked > index else "down")
+        pilot.advance(500)
+        pilot.click(play.phone.item_rect(pilot.app.ui, index).center)  # a click picks a message
+        assert play.picked == index
         pilot.press("s", "enter")
-    assert play.lines_view.items[mine].spotted and play.lines_view.items[theirs].spotted
+    assert play.shown()[mine].spotted and play.shown()[theirs].spotted
     return PlayScreen
 
 

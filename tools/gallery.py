@@ -36,6 +36,8 @@ class Picture:
 
 GALLERY: list[Picture] = [
     Picture("title", "title", "The title screen"),
+    Picture("stage", "stage", "A place: the people on the stage, the speaker in front, a line in the dialogue box"),
+    Picture("choices", "choices", "The choices, over the stage, in this pupil's order and none picked for them"),
     Picture("place", "place", "A scene in a place: a line flagged as a warning sign"),
     Picture("chat", "chat", "A chat scene on a phone, in the dark theme", settings={"theme": "dark"}),
     Picture("feedback", "feedback", "Kind feedback after a choice"),
@@ -45,6 +47,7 @@ GALLERY: list[Picture] = [
     Picture("settings", "settings", "Settings, in OpenDyslexic at 150% text",
             settings={"font": "opendyslexic", "text_scale": 1.5}),
     Picture("help", "help", "Help, one key away on every screen"),
+    Picture("class-vote", "class-vote", "Presenter mode: the class vote, with raised hands counted"),
     Picture("small-large-text", "place", "The smallest window (1024x600) at 200% text", size=(1024, 600),
             settings={"text_scale": 2.0}),
 ]
@@ -59,7 +62,55 @@ def shot_settings(pilot, story) -> type:
     return SettingsScreen
 
 
-EXTRA_SHOTS: dict[str, Callable] = {"settings": shot_settings}
+def _chicken_shop(pilot, lines: int | None):
+    """The Car's first scene: four people at a table, a text from Mum on the phone."""
+    from game.paths import scenes_dir
+    from game.story.library import Library
+    from game.story.runtime import Playthrough
+    from game.ui.screen import Push
+    from game.ui.screens.play import PlayScreen
+
+    story = next(s for s in Library(scenes_dir()).stories() if s.id == "the-car")
+    pt = Playthrough(story, 2)
+    screen = PlayScreen(story, pt, None, revealed=lines or len(pt.lines))
+    pilot.app.apply(Push(screen))
+    pilot.step()
+    return screen
+
+
+def shot_stage(pilot, story) -> type:
+    from game.ui.screens.play import PlayScreen
+
+    _chicken_shop(pilot, 5)  # Chloe, about the trainers
+    return PlayScreen
+
+
+def shot_choices(pilot, story) -> type:
+    from game.ui.screens.play import PlayScreen
+
+    _chicken_shop(pilot, None)
+    pilot.press("down")  # the pupil picks one with an arrow
+    return PlayScreen
+
+
+def shot_class_vote(pilot, story) -> type:
+    from game.story.runtime import Playthrough
+    from game.ui.screen import Push
+    from game.ui.screens.present import ClassVoteScreen, PresentScreen
+
+    screen = PresentScreen(story, Playthrough(story, 2))
+    pilot.app.apply(Push(screen))
+    pilot.step()
+    while screen.reading:
+        pilot.press("space")
+    pilot.press("1")
+    for key in "2121122":  # hands up: seven votes keyed in
+        pilot.press(key)
+    return ClassVoteScreen
+
+
+EXTRA_SHOTS: dict[str, Callable] = {"settings": shot_settings, "stage": shot_stage, "choices": shot_choices,
+                                    "class-vote": shot_class_vote}
 
 
 def draw(picture: Picture, story):

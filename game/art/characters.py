@@ -511,6 +511,9 @@ def _beard(f: Figure, mouth_y: float) -> list[str]:
     return [path(outer + " " + hole, hc, fill_rule="evenodd")]
 
 
+NEUTRAL_MOUTH_CURVE = 1.6  # how far the middle of a neutral mouth dips below its corners (a smile is 4+)
+
+
 def _mouth(f: Figure, mood: str, my: float) -> list[str]:
     cx = f.cx
     hs = f.rx / 33
@@ -529,7 +532,8 @@ def _mouth(f: Figure, mood: str, my: float) -> list[str]:
         return [path(d("M", cx - mw + 1, my + 3.5, "Q", cx, my - 2.5, cx + mw - 1, my + 3.5), **kw)]
     if mood == "uneasy":
         return [path(d("M", cx - mw + 3, my + 2, "Q", cx + 1, my + 2.6, cx + mw, my + 0.2), **kw)]
-    return [path(d("M", cx - mw, my, "Q", cx, my + 4.2, cx + mw, my), **kw)]
+    # neutral: calm and level, never a smile (a line without a mood must not look pleased)
+    return [path(d("M", cx - mw + 1, my + 1, "Q", cx, my + NEUTRAL_MOUTH_CURVE, cx + mw - 1, my + 1), **kw)]
 
 
 def _fringe(f: Figure) -> list[str]:

@@ -112,17 +112,15 @@ def _window(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     root = None
     watcher = None
-    text_scale = None
     if args.present:
         if args.scenario is None or args.watch:
             raise UsageError("--present needs a SCENARIO to show the class, and cannot be used with --watch")
-        from game.settings import load_settings
-        from game.ui.screens.present import PRESENTER_TEXT_SCALE, PresentScreen
+        from game.ui.screens.present import PresentScreen
 
         story = load_story(args, args.scenario)
         origin = _origin(story, args.start, args.settings)
+        # The teacher area's Present (K) opens this same screen; showing it starts presenter mode.
         root = PresentScreen(story, origin.playthrough(story) if origin is not None else None)
-        text_scale = max(load_settings().text_scale, PRESENTER_TEXT_SCALE)  # for this lesson only: not saved
     elif args.watch:
         root, watcher = _watching_screen(args)
     elif args.scenario is None:
@@ -132,7 +130,7 @@ def _window(args: argparse.Namespace) -> int:
         origin = _origin(story, args.start, args.settings)
         root = _play_screen(story, origin)
     try:
-        return open_window(size, fullscreen=args.fullscreen, root=root, text_scale=text_scale,
+        return open_window(size, fullscreen=args.fullscreen, root=root,
                            exit_after_first_frame=args.exit_after_first_frame, idle_seconds=args.bench_idle)
     finally:
         if watcher is not None:
@@ -158,9 +156,9 @@ def _watching_screen(args: argparse.Namespace):  # -> (Screen, FileWatcher)
 
 
 def _fresh(story):  # -> Playthrough
-    from game.story.runtime import Playthrough
+    from game.story.runtime import Playthrough, new_seed
 
-    return Playthrough(story)
+    return Playthrough(story, new_seed())
 
 
 def _play_screen(story, origin):  # -> game.ui.screens.play.PlayScreen

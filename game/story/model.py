@@ -29,7 +29,7 @@ Voice = Literal["manipulator", "misinformed"]
 
 NARRATOR = "narrator"
 # Keys a line may carry besides its speaker; no character may be called one of these.
-LINE_KEYS = ("speaker", "text", "sign", "why", "if", "voice", "mood", "discuss")
+LINE_KEYS = ("speaker", "text", "sign", "why", "if", "voice", "mood", "via", "discuss")
 RESERVED_IDS = frozenset({NARRATOR, "you", *LINE_KEYS})
 _ID_RE = re.compile(ID_PATTERN)
 
@@ -69,7 +69,9 @@ class Line(Strict):
     why: Text | None = Field(None, description="explains this line when a pupil flags it (overrides the sign's own)")
     if_: str | None = Field(None, alias="if", description="show the line only when this condition is true")
     voice: Voice | None = Field(None, description="marks words that are deliberately wrong or blaming")
-    mood: Mood | None = None
+    mood: Mood | None = Field(None, description="the speaker's face as they say it (none: a calm, neutral face)")
+    via: Literal["phone"] | None = Field(None, description="phone: a message or call from someone who is not there "
+                                         "in person (they do not stand in the scene)")
 
     @model_validator(mode="before")
     @classmethod
@@ -111,6 +113,8 @@ class Scene(Strict):
     choices: list[Choice] = Field(default_factory=list)
     go: str | None = Field(None, description="where the story goes next when there are no choices")
     discuss: Text | None = Field(None, description="a question for the class (presenter mode)")
+    time: str | None = Field(None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                             description="chat scenes: the phone's clock at the first message, 24-hour (21:40)")
     discuss_notes: Text | None = Field(None, description="notes for the teacher on good answers to discuss:")
 
     _one_line_is_a_list = field_validator("lines", mode="before")(lambda value: _as_list(value))
@@ -217,6 +221,12 @@ class HelpFile(Strict):
 
 class Theme(Strict):
     name: Text
+    tag: str | None = Field(None, min_length=1, max_length=24,
+                            description="a word or two for the teacher's catalogue cards (default: the name)")
+
+    @property
+    def short(self) -> str:
+        return self.tag or self.name
 
 
 class ThemesFile(Strict):

@@ -5,11 +5,16 @@ flags and counters, what was shown, what the pupil spotted, and can be saved to 
 restored. The window, the terminal mode and the tests all drive this same object:
 
     pt = Playthrough(story)
-    pt.lines, pt.choices          # what to show now
+    pt.lines, pt.choices          # what to show now (the choices in the order the pupil sees)
     pt.choose(0)                  # -> the Choice made (its feedback, where it led, ends)
     pt.spot("lunch.3")            # -> Spot (kind feedback either way)
     pt.undo()                     # rollback: replays the choices minus the last one
     pt.finished, pt.debrief()
+
+The choices of each choice point come in an order shuffled per playthrough, from its seed (a
+pupil who always presses 1 meets the helping choice no more often than chance); the order is part
+of the save, so Continue and undo show the same order. Writers' tools that need the file's own
+order (lesson packs, --auto first) pass ``shuffle=False``.
 
 Nothing here scores the targeted young person. What is counted is what the pupil noticed
 (signs spotted) and how often the friend helped.
@@ -17,20 +22,22 @@ Nothing here scores the targeted young person. What is counted is what the pupil
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from game.story.debrief import Debrief, build_debrief
+from game.story.debrief import ContactLines, Debrief, build_debrief
 from game.story.save_check import check_fields, walks
 from game.story.story import Choice, Ending, Line, Scene, Story
 from game.story.values import preview
 
-SAVE_FORMAT = 1
-SAVE_READABLE_FROM = 1  # the oldest save format this code can still read
+SAVE_FORMAT = 2  # 2: choices are shuffled, and the save says so ("shuffle") and keeps the order shown
+SAVE_READABLE_FROM = 2  # the oldest code that can read this save: format 1 replayed indices unshuffled
 
 
 SAVE_PART_LOST = "Part of your save could not be read, but your place was kept."
+ALREADY_FLAGGED = "You've already flagged this one"  # praise once: a second flag is not a second find
 
 
 class SaveError(ValueError):
@@ -59,9 +66,10 @@ class Entry:
 
 
 class Playthrough:
-    def __init__(self, story: Story, seed: int = 0, *, _enter: bool = True) -> None:
+    def __init__(self, story: Story, seed: int = 0, *, shuffle: bool = True, _enter: bool = True) -> None:
         self.story = story
         self.seed = seed
+        self.shuffle = shuffle  # False: the writer's order (format-1 saves, lesson packs, --auto first)
         self.notice: str | None = None  # a message for the pupil after a restore
         self._parts: Mapping[str, Scene] = story.scenes
         self._state: dict[str, bool | int] = dict(story.initial_state)
@@ -163,11 +171,11 @@ class Playthrough:
             self._actions.append(line_id)
         shared = self.story.shared
         if line.sign:
-            return Spot(line, True, line.sign, f"Well spotted: {shared.sign_name(line.sign)}",
-                        line.why or shared.explain(line.sign, self.story.band), already)
+            title = ALREADY_FLAGGED if already else f"Well spotted: {shared.sign_name(line.sign)}"
+            return Spot(line, True, line.sign, title, line.why or shared.explain(line.sign, self.story.band), already)
         gentle = shared.help.spot_not_a_sign if shared.help else "On its own, this line is not a warning sign."
         text = f"{line.why} {gentle}" if line.why else gentle
-        return Spot(line, False, None, "Not a warning sign on its own", text, already)
+        return Spot(line, False, None, ALREADY_FLAGGED if already else "Not a warning sign on its own", text, already)
 
     def undo(self) -> bool:
         """Step back before the last choice. Spots on lines still shown are kept."""
@@ -187,26 +195,27 @@ class Playthrough:
         self._take(fresh)
         return True
 
-    def debrief(self) -> Debrief:
-        """The debrief: signs met on this route, not their fault, what helps, where help is.
+    def debrief(self, contact: ContactLines | None = None) -> Debrief:
+        """The debrief: not their fault, what helps, where help is, the signs met on this route.
 
         Before the end (leaving early) it still gives the signs met so far and all the help.
+        ``contact``: the school's own contact (who, where) from the classroom file, if one is set.
         """
         met: dict[str, list[Line]] = {}
         for line in self.shown_lines():
             if line.sign:
                 met.setdefault(line.sign, []).append(line)
-        return build_debrief(self.story, self._ending, met, set(self._spotted), self._helped)
+        return build_debrief(self.story, self._ending, met, set(self._spotted), self._helped, contact)
 
     # --- starting elsewhere (writers' tools, recovering saves) ------------------------
 
     @classmethod
-    def start_at(cls, story: Story, part: str, state: Mapping[str, Any] | None = None, seed: int = 0
-                 ) -> Playthrough:
+    def start_at(cls, story: Story, part: str, state: Mapping[str, Any] | None = None, seed: int = 0,
+                 *, shuffle: bool = True) -> Playthrough:
         """Begin at any scene or ending, with chosen flags and counters."""
         if part not in story.scenes and part not in story.endings:
             raise KeyError(part)
-        pt = cls(story, seed, _enter=False)
+        pt = cls(story, seed, shuffle=shuffle, _enter=False)
         for name, value in (state or {}).items():
             default = story.initial_state.get(name)
             if default is not None and isinstance(value, bool) == isinstance(default, bool) \
@@ -219,8 +228,8 @@ class Playthrough:
     def _fresh(self) -> Playthrough:
         """A new playthrough from where this one began (undo replays from there)."""
         if self._origin is None:
-            return Playthrough(self.story, self.seed)
-        return Playthrough.start_at(self.story, self._origin[0], self._origin[1], self.seed)
+            return Playthrough(self.story, self.seed, shuffle=self.shuffle)
+        return Playthrough.start_at(self.story, self._origin[0], self._origin[1], self.seed, shuffle=self.shuffle)
 
     # --- save and restore --------------------------------------------------------------
 
@@ -231,6 +240,8 @@ class Playthrough:
             "scenario": self.story.id,
             "fingerprint": self.story.fingerprint,
             "seed": self.seed,
+            "shuffle": self.shuffle,
+            "order": [c.id for c in self._choices],  # as the pupil sees them now
             "actions": list(self._actions),
             "trail": [[part, _indices(self.story, part, lines), choice.id if choice else None]
                       for part, lines, choice in self._trail],
@@ -247,6 +258,8 @@ class Playthrough:
         and say so in ``notice``. Raise SaveError only for a save that cannot be used at all (not
         a save, another story, a newer format)."""
         _check_save(story, data)
+        # A format-1 save came from before choices were shuffled: its indices are in the file's order.
+        shuffle = data["format"] >= 2 and data.get("shuffle", True) is not False
         data, wrong = check_fields(story, data)
         if "trail" in wrong and "actions" in wrong:
             raise SaveError(f"the save's place cannot be read ({', '.join(wrong)} damaged)")
@@ -255,19 +268,20 @@ class Playthrough:
                 wrong = ("trail",)
             else:
                 try:
-                    return cls._restore_exact(story, data)
+                    return cls._restore_exact(story, data, shuffle)
                 except ValueError:
                     wrong = ("actions",)  # each field fits, but not with the others: replay instead
-        return cls._recover(story, data, wrong)
+        return cls._recover(story, data, wrong, shuffle)
 
     @classmethod
-    def _recover(cls, story: Story, data: dict[str, Any], wrong: tuple[str, ...]) -> Playthrough:
+    def _recover(cls, story: Story, data: dict[str, Any], wrong: tuple[str, ...], shuffle: bool) -> Playthrough:
         """The place in a save that cannot be restored as it is: by replaying its steps, else at
         the scene it was in, else from the start; ``notice`` says which, and why."""
         damaged = bool(wrong)
         try:
             origin = data["origin"]
-            pt = cls(story, data["seed"]) if not origin else cls.start_at(story, origin[0], origin[1], data["seed"])
+            pt = cls(story, data["seed"], shuffle=shuffle) if not origin else cls.start_at(
+                story, origin[0], origin[1], data["seed"], shuffle=shuffle)
             pt._replay(data["actions"])
             # The replay counts only if it walked the same route: same scenes, same order (when
             # the route in the save could not be read, a replay of the same story is the route).
@@ -281,22 +295,22 @@ class Playthrough:
             pass
         here = data["trail"][-1][0] if data["trail"] else None
         if here in story.scenes or here in story.endings:
-            pt = cls.start_at(story, here, data["state"], data["seed"])
+            pt = cls.start_at(story, here, data["state"], data["seed"], shuffle=shuffle)
             pt.notice = ("Part of your save could not be read, so some earlier steps could not be kept. "
                          "You are back where you left off." if damaged else
                          "This story was changed since you last played, so some earlier steps could not be "
                          "kept. You are back where you left off.")
             return pt
-        pt = cls(story, data["seed"])
+        pt = cls(story, data["seed"], shuffle=shuffle)
         pt.notice = ("Your save could not be read, so the story starts again from the beginning." if damaged else
                      "This story was changed since you last played, so it starts again from the beginning.")
         return pt
 
     @classmethod
-    def _restore_exact(cls, story: Story, data: dict[str, Any]) -> Playthrough:
+    def _restore_exact(cls, story: Story, data: dict[str, Any], shuffle: bool) -> Playthrough:
         """A save whose every field fits the story (check_fields), whose trail walks it (walks),
         and whose fields agree (ValueError if not)."""
-        pt = cls(story, data["seed"], _enter=False)
+        pt = cls(story, data["seed"], shuffle=shuffle, _enter=False)
         for part, indices, choice_id in data["trail"]:
             owner = story.scenes.get(part) or story.endings[part]  # walks(): every part is there
             lines = owner.lines if indices is None else tuple(owner.lines[i] for i in indices)
@@ -317,7 +331,11 @@ class Playthrough:
         pt._origin = (origin[0], dict(origin[1])) if origin else None
         here = pt._trail[-1][0]
         pt._ending = story.endings.get(here)
-        pt._choices = () if pt._ending else pt._available(story.scenes[here])
+        pt._choices = () if pt._ending else pt._offer(story.scenes[here])
+        order = data["order"]  # check_fields: the choices' ids, or None
+        if order is not None and sorted(order) == sorted(c.id for c in pt._choices):
+            by_id = {c.id: c for c in pt._choices}
+            pt._choices = tuple(by_id[cid] for cid in order)  # exactly as the pupil saw them
         return pt
 
     # --- internals -----------------------------------------------------------------------
@@ -328,7 +346,7 @@ class Playthrough:
             # the helpers are called only when something varies: this runs on every step
             lines = visible_lines(scene, self._state) if scene.lines_vary else scene.lines
             self._trail.append([target, lines, None])
-            self._choices = available_choices(scene, self._state) if scene.choices_vary else scene.choices
+            self._choices = self._offer(scene)
             return
         ending = self.story.endings[target]
         lines = visible_lines(ending, self._state) if ending.lines_vary else ending.lines
@@ -336,8 +354,15 @@ class Playthrough:
         self._choices = ()
         self._ending = ending
 
-    def _available(self, scene: Scene) -> tuple[Choice, ...]:
-        return available_choices(scene, self._state)
+    def _offer(self, scene: Scene) -> tuple[Choice, ...]:
+        """The choices available in ``scene`` now, in the order this pupil sees them: shuffled from
+        the seed and the visit (the same visit always gets the same order, so undo and replay agree)."""
+        choices = available_choices(scene, self._state) if scene.choices_vary else scene.choices
+        if not self.shuffle or len(choices) < 2:
+            return choices
+        order = list(choices)
+        random.Random(f"{self.seed}/{len(self._trail)}/{scene.id}").shuffle(order)
+        return tuple(order)
 
     def _replay(self, actions: list[Any]) -> None:
         for action in actions:
@@ -352,6 +377,11 @@ class Playthrough:
         self._state, self._actions, self._trail = other._state, other._actions, other._trail
         self._choices, self._spotted, self._helped = other._choices, other._spotted, other._helped
         self._ending = other._ending
+
+
+def new_seed() -> int:
+    """A seed for a pupil's new playthrough: each game shows the choices in a new order."""
+    return random.SystemRandom().randrange(2**31)
 
 
 def visible_lines(part: Scene | Ending, state: Mapping[str, bool | int]) -> tuple[Line, ...]:

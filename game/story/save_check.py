@@ -147,6 +147,11 @@ FIELDS: Mapping[str, Field] = {
     "spotted": Field(spotted_fit, lambda story: []),
     "helped": Field(_whole(0, MAX_STEPS), lambda story: 0),
     "origin": Field(origin_fits, lambda story: None, optional=True),
+    # the order the choices showed in (format 2): their ids; a replay from the seed gives it again
+    "order": Field(lambda story, v: isinstance(v, list) and len(v) <= 6 and all(isinstance(c, str) and len(c) <= 200
+                                                                               for c in v),
+                   lambda story: None, optional=True),
+    "shuffle": Field(lambda story, v: isinstance(v, bool), lambda story: True, optional=True),
 }
 
 

@@ -38,6 +38,7 @@ class Line:
     voice: str | None
     mood: str | None
     condition: str | None = None  # the `if:` as written, for tools that reason about conditions
+    via: str | None = None  # "phone": a message or call from someone who is not there in person
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Scene:
     discuss: str | None
     lines_vary: bool  # any line has a condition: only then is filtering needed
     choices_vary: bool
+    time: str | None = None  # chat scenes: the phone's clock when the first message arrives ("21:40")
     discuss_notes: str | None = None  # for the teacher: good answers to discuss
 
 
@@ -79,6 +81,7 @@ class Ending:
     tone: str
     lines: tuple[Line, ...]
     lines_vary: bool
+    present: tuple[str, ...] = ()  # who is there in person (the speakers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +163,15 @@ def _lines(owner: str, lines: list[model.Line]) -> tuple[Line, ...]:
             voice=ln.voice,
             mood=ln.mood,
             condition=ln.if_,
+            via=ln.via,
         )
         for i, ln in enumerate(lines)
     )
+
+
+def _in_person(lines: list[model.Line]) -> tuple[str, ...]:
+    """Who speaks in person (not the narrator, not a message on a phone), in order of first words."""
+    return tuple(dict.fromkeys(ln.speaker for ln in lines if ln.speaker != model.NARRATOR and ln.via is None))
 
 
 def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerprint: str) -> Story:
@@ -191,19 +200,18 @@ def compile_story(scenario: model.Scenario, shared: Shared, path: str, fingerpri
             assert sc.go is not None  # the checks refuse a scene with no way on
             choices = (Choice(f"{sid}.c0", "Continue", None, (), (), None, sc.go, False, sc.go in scenario.endings,
                               is_continue=True),)
-        speakers = (ln.speaker for ln in sc.lines if ln.speaker != model.NARRATOR)
-        present = tuple(sc.present) or tuple(dict.fromkeys(speakers))
         scenes[sid] = Scene(
-            id=sid, kind=sc.kind, background=sc.background, app=sc.app, present=present,
+            id=sid, kind=sc.kind, background=sc.background, app=sc.app,
+            present=tuple(sc.present) or _in_person(sc.lines),
             phone=(sc.phone or player) if sc.kind == "chat" else None,
             lines=lines, choices=choices, discuss=sc.discuss,
-            lines_vary=any(ln.test for ln in lines), choices_vary=any(c.test for c in choices),
+            lines_vary=any(ln.test for ln in lines), choices_vary=any(c.test for c in choices), time=sc.time,
             discuss_notes=sc.discuss_notes,
         )
     endings = {}
     for eid, en in scenario.endings.items():
         lines = _lines(eid, en.lines)
-        endings[eid] = Ending(eid, en.title, en.tone, lines, any(ln.test for ln in lines))
+        endings[eid] = Ending(eid, en.title, en.tone, lines, any(ln.test for ln in lines), _in_person(en.lines))
     characters = {
         cid: Character(cid, c.name, c.role, c.age, c.pronouns, c.look) for cid, c in scenario.characters.items()
     }

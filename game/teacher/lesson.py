@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.story.debrief import Debrief
+from game.story.debrief import Debrief, HelpEntry
 from game.story.explore import Route, explore
 from game.story.model import HelpRoute, Question
 from game.story.runtime import Playthrough
@@ -124,8 +124,8 @@ class LessonPack:
     endings_total: int
     covers_endings: bool  # the printed routes reach every ending explored
     covers_signs: bool  # the printed routes meet every sign any route meets
-    school_contact: HelpRoute | None
-    help: tuple[HelpRoute, ...]
+    school_contact: HelpRoute | None  # help.yaml's, if the school set one
+    help: tuple[HelpEntry, ...]  # as the debrief lists them, the school's contact second
     friend_can_do: tuple[str, ...]
 
     @property
@@ -172,7 +172,7 @@ def _line(story: Story, line: Line) -> LineView:
 
 def play_route(story: Story, route: Route, number: int, seen: dict[tuple, int]) -> RouteView:
     """Play one route with a Playthrough; steps already printed in an earlier route refer back to it."""
-    pt = Playthrough(story)
+    pt = Playthrough(story, shuffle=False)  # the pack lists each point's choices in the writer's order
     steps: list[StepView] = []
     for choice_id in route.choices:
         scene = pt.scene
@@ -219,7 +219,7 @@ def build_pack(story: Story, cap: int = MAX_ROUTES) -> LessonPack:
         endings_total=len(story.endings),
         covers_endings={r.ending for r in routes} >= {r.ending for r in ex.routes},
         covers_signs=set().union(*(r.signs for r in picked)) >= set().union(*(r.signs for r in ex.routes)),
-        school_contact=first.school_contact,
+        school_contact=shared.help.school_contact if shared.help else None,
         help=first.help,
         friend_can_do=first.friend_can_do,
     )

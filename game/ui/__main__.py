@@ -7,7 +7,7 @@ size rules from here without importing pygame; pygame is imported inside `open_w
 
 Two switches exist for tests and bench/frame.py, not for pupils:
 - ``exit_after_first_frame``: draw the first frame, then close (exit 0): does the window work?
-- ``idle_seconds``: after the first frame, sit idle for that long, then print one JSON line
+- ``idle_seconds``: once the window is at rest, sit idle for that long, then print one JSON line
   with the CPU seconds used while idle and the peak memory (VmHWM) of the process.
 """
 
@@ -84,10 +84,23 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
             self.render()
             if exit_after_first_frame:
                 self.running = False
-            elif idle_seconds is not None:
-                pygame.time.set_timer(pygame.QUIT, max(1, round(idle_seconds * 1000)), loops=1)
-                times = os.times()
-                self.idle_from = (times.user + times.system, times.elapsed)
+            else:
+                self.begin_idle()
+
+        idle_frames = 0
+
+        def begin_idle(self) -> None:
+            """Start the idle clock once the window is at rest (its scene faded in, its line typed):
+            from then on only a change should draw (bench/frame.py)."""
+            if idle_seconds is None or self.idle_from is not None or self.wake_after_ms() is not None:
+                return
+            pygame.time.set_timer(pygame.QUIT, max(1, round(idle_seconds * 1000)), loops=1)
+            times = os.times()
+            self.idle_from, self.idle_frames = (times.user + times.system, times.elapsed), self.frames
+
+        def tick(self) -> None:
+            super().tick()
+            self.begin_idle()
 
     from game.classroom_path import classroom_path, use_file
     from game.settings import layered_defaults, read_settings
@@ -114,6 +127,7 @@ def open_window(size: tuple[int, int] = DEFAULT_SIZE, *, fullscreen: bool = Fals
         times = os.times()
         cpu, wall = times.user + times.system - app.idle_from[0], times.elapsed - app.idle_from[1]
         print(json.dumps({"idle_cpu_s": round(cpu, 4), "idle_wall_s": round(wall, 3), "frames": app.frames,
+                          "frames_while_idle": app.frames - app.idle_frames,
                           "screen": type(app.root).__name__, "peak_rss_kb": peak_memory_kb()}), flush=True)
     return 0
 

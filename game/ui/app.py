@@ -41,7 +41,8 @@ from game.ui.theme import theme_for
 from game.ui.toast import Toast
 from game.ui.widgets import Ui, spoken_label
 
-__all__ = ["MIN_SIZE", "Action", "App", "OnTitle", "Pop", "PopToRoot", "Push", "Quit", "Replace", "Screen"]
+__all__ = ["MIN_SIZE", "Action", "App", "EndPresenting", "OnTitle", "Pop", "PopToRoot", "Push", "Quit", "Replace",
+           "Screen"]
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
@@ -55,6 +56,12 @@ class OnTitle(PopToRoot):
     the crash screen's Continue, back into the saved story with the title under it."""
 
     screen: Screen
+
+
+@dataclass(frozen=True)
+class EndPresenting(PopToRoot):
+    """Presenter mode ends: back to the screen it began over (a story's page in the teacher
+    area), or to the title when it began the window (``play --present``)."""
 
 
 def monotonic_ms() -> Callable[[], int]:
@@ -97,6 +104,7 @@ class App:
         self.toast = Toast()  # "Copied ..." and other short notices over any screen
         self.sound: SoundBoard | None = None  # game/ui/sound.py, installed by start
         self.captions: Captions | None = None  # game/ui/captions.py, installed by start
+        self.presenter_base: int | None = None  # where in the stack presenter mode began
         # What each screen was last laid out for (text size, font, spacing): the Settings screen
         # changes them, and every screen shown afterwards lays out again.
         self.laid_out_at: weakref.WeakKeyDictionary[Screen, tuple] = weakref.WeakKeyDictionary()
@@ -204,6 +212,13 @@ class App:
             if len(self.stack) > 1:
                 self.stack.pop()
                 self.ui.emit("back")
+        elif isinstance(action, EndPresenting):
+            from game.ui.screens.title import TitleScreen
+
+            del self.stack[self.presenter_base or 0:]
+            self.presenter_base = None
+            if not self.stack:
+                self.stack.append(TitleScreen())
         elif isinstance(action, OnTitle):
             from game.ui.screens.title import TitleScreen
 
@@ -213,7 +228,19 @@ class App:
             del self.stack[1:]
         else:
             raise TypeError(f"not an Action: {action!r}")
+        self._presenter_mode()
         self._guard(lambda: self._show(self.top), "layout")
+
+    def _presenter_mode(self) -> None:
+        """Presenter mode begins when a presenting screen is shown (from the teacher area or
+        ``play --present``: one way for both) and lasts for everything over it or in its place (the
+        vote, feedback, the debrief) until the stack goes back below it: then the teacher's own
+        text size is back, and each screen lays out again for it as it is shown."""
+        if self.presenter_base is not None and len(self.stack) <= self.presenter_base:
+            self.presenter_base = None
+        if self.presenter_base is None and self.stack and self.top.presenting:
+            self.presenter_base = len(self.stack) - 1
+        self.ui.present(self.presenter_base is not None)
 
     # -- input -----------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
@@ -250,6 +277,7 @@ class App:
         if kind in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                     pygame.MOUSEWHEEL):
             top = self.top
+            top.clock_ms = self.clock()  # the click guard compares it with when a button last moved
             before = top.focus.focused
             action = self._guard(lambda: top.handle(event), "handle")
             after = top.focus.focused
@@ -322,6 +350,8 @@ class App:
 
     def render(self) -> bool:
         """Draw the top screen if anything changed; True when a frame was drawn."""
+        if self.stack:
+            self.top.track_moves(self.clock())
         if not self.needs_redraw() or self.surface is None:
             return False
         started = time.perf_counter()

@@ -119,12 +119,19 @@ def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None,
     size = t.font_size("small")
     pad_x, pad_y = sp.m, sp.s
     inset = screen.margin() if screen is not None and screen.ui is not None else sp.l
-    width = max(1, surface.get_width() - 2 * inset - 2 * pad_x)
-    image = ui.text.render(text, size, t.colours.background, width)
-    pill_w, pill_h = image.get_width() + 2 * pad_x, image.get_height() + 2 * pad_y
     hard, soft = obstacles(screen, ui, surface.get_rect()) if screen is not None else ([], [])
     hard = [*hard, *(r.inflate(2 * sp.s, 2 * sp.s) for r in avoid)]
-    rect = place_pill(surface.get_size(), (pill_w, pill_h), inset, sp.s, hard, soft)
+    # On one line if it can go somewhere clear of every control; else wrapped narrower, to fit a
+    # gap beside them (a small window with large text); else on one line wherever is least bad.
+    widest = max(1, surface.get_width() - 2 * inset - 2 * pad_x)
+    for wrap in (widest, max(1, surface.get_width() * 2 // 5), widest):
+        image = ui.text.render(text, size, t.colours.background, wrap)
+        pill_w, pill_h = image.get_width() + 2 * pad_x, image.get_height() + 2 * pad_y
+        rect = place_pill(surface.get_size(), (pill_w, pill_h), inset, sp.s, hard, soft, fallback=False)
+        if rect is not None:
+            break
+    else:
+        rect = place_pill(surface.get_size(), (pill_w, pill_h), inset, sp.s, hard, soft)
     # Ink on the page colour, the other way round: the text/background pair the theme already
     # checks for contrast, and unlike any button.
     pygame.draw.rect(surface, t.colours.text, rect, border_radius=min(pill_h // 2, t.radii.large))
@@ -133,10 +140,11 @@ def draw_pill(surface: pygame.Surface, ui: Ui, text: str, screen: Screen | None,
 
 
 def obstacles(screen: Screen, ui: Ui, window: pygame.Rect) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
-    """(the controls, with room for their focus rings; the text and pictures) the pill should not
-    cover, each grown by the gap to keep from it. A widget that holds others (the panel behind
-    the dialogue) is only a backdrop; a control taller than `BIG_CONTROL` of the window (a story
-    card in a scrolling list) counts as text: a corner of it covered still leaves it easy to use."""
+    """(the controls, with room for their focus rings; the text, pictures and panels) the pill
+    should not cover, each grown by the gap to keep from it. A panel behind others (the dialogue
+    box, the phone, the menu's card) counts like text: the pill sits wholly off it, never across
+    its edge. A control taller than `BIG_CONTROL` of the window (a story card in a scrolling list)
+    counts as text too: a corner of it covered still leaves it easy to use."""
     t, sp = ui.theme, ui.theme.spacing
     ring = 2 * (t.focus_gap + t.focus_width + sp.s)
     widgets: Sequence[Widget] = [w for w in screen.widgets if w.rect.clip(window).height > 0]
@@ -145,29 +153,31 @@ def obstacles(screen: Screen, ui: Ui, window: pygame.Rect) -> tuple[list[pygame.
         seen = w.rect.clip(window)
         if w.focusable and seen.height <= BIG_CONTROL * window.height:
             hard.append(seen.inflate(ring, ring))
-        elif not any(o is not w and w.rect.contains(o.rect) for o in widgets):
+        elif not getattr(w, "caption_may_cover", False) and (seen.width < window.width or seen.height < window.height):
             soft.append(seen.inflate(2 * sp.xs, 2 * sp.xs))
     return hard, soft
 
 
 def place_pill(window: tuple[int, int], pill: tuple[int, int], inset: int, edge: int,
-               hard: Sequence[pygame.Rect], soft: Sequence[pygame.Rect]) -> pygame.Rect:
+               hard: Sequence[pygame.Rect], soft: Sequence[pygame.Rect], fallback: bool = True) -> pygame.Rect | None:
     """Where the pill goes: ``inset`` from the left (else from the right), as low as it can be
     (``edge`` from the bottom) without touching anything in ``hard`` or ``soft``; else without
     touching ``hard``; else at the bottom left (only a screen with controls all the way up)."""
     (width, height), (w, h) = window, pill
     lowest = height - edge - h
-    # Moving up from the bottom, the first place that is clear sits just above something.
-    ys = sorted({lowest, *(r.top - h for r in (*hard, *soft))}, reverse=True)
+    # Moving up from the bottom, the first place that is clear sits just above something, or just
+    # below something, or at the very top.
+    ys = sorted({lowest, edge, *(r.top - h for r in (*hard, *soft)), *(r.bottom for r in (*hard, *soft))},
+                reverse=True)
     ys = [y for y in ys if edge <= y <= lowest]
-    xs = sorted({inset, max(inset, width - inset - w)})
+    xs = sorted({inset, max(inset, width - inset - w), max(inset, (width - w) // 2)})
     for blocked in ((*hard, *soft), tuple(hard)):
         for y in ys:
             for x in xs:
                 rect = pygame.Rect(x, y, w, h)
                 if not any(rect.colliderect(r) for r in blocked):
                     return rect
-    return pygame.Rect(inset, max(0, lowest), w, h)
+    return pygame.Rect(inset, max(0, lowest), w, h) if fallback else None
 
 
 def install(app: App) -> None:

@@ -47,6 +47,7 @@ MODIFIER_KEYS = frozenset({
     pygame.K_LGUI, pygame.K_RGUI, pygame.K_CAPSLOCK, pygame.K_NUMLOCK, pygame.K_MODE,
 })
 ACTIVATE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+MOVE_GUARD_MS = 400  # a click this soon after a button came or moved under the pointer is ignored
 NEXT_KEYS = frozenset({pygame.K_RIGHT, pygame.K_DOWN})
 PREVIOUS_KEYS = frozenset({pygame.K_LEFT, pygame.K_UP})
 
@@ -79,6 +80,9 @@ class Screen:
     # (help, pause, settings over a story); "" is quiet (title, picker, debrief, teacher area):
     # the app says so when the screen is shown. The play screen says its own places.
     place: str | None = None
+    # True for a screen shown to the whole class (PresentScreen): presenter mode begins with it
+    # and lasts, for what is shown over it or in its place, until the teacher goes back past it.
+    presenting = False
 
     def __init__(self) -> None:
         self.ui: Ui | None = None
@@ -90,6 +94,11 @@ class Screen:
         self.pressed: Widget | None = None
         self.dirty = True
         self.pulse = FocusPulse()  # the focused button's glow breathes a moment after the focus moves
+        # The click guard: when each button came or moved to where it is (the app's clock), so a
+        # click meant for what was there before is not taken by what has just moved there.
+        self.clock_ms = 0
+        self._placed: dict[int, tuple[int, int, int, int]] | None = None
+        self._moved_at: dict[int, int] = {}
 
     def __repr__(self) -> str:
         return type(self).__name__
@@ -174,9 +183,26 @@ class Screen:
         return " ".join(ended)
 
     # -- input -----------------------------------------------------------------------------
+    def track_moves(self, now_ms: int) -> None:
+        """Note the buttons that appeared or moved since the last look (the app looks before each
+        frame). Where they first stood when the screen was first shown does not count."""
+        placed = {id(w): tuple(w.rect) for w in self.widgets if w.focusable}
+        if self._placed is not None:
+            for key, rect in placed.items():
+                if self._placed.get(key) != rect:
+                    self._moved_at[key] = now_ms
+        self._placed = placed  # type: ignore[assignment]
+
+    def just_moved(self, widget: Widget) -> bool:
+        """``widget`` came or moved under the pointer less than MOVE_GUARD_MS ago."""
+        moved = self._moved_at.get(id(widget))
+        return moved is not None and self.clock_ms - moved < MOVE_GUARD_MS
+
     def widget_at(self, pos: tuple[int, int]) -> Widget | None:
+        """The control under ``pos``, passing over one scrolled out of its list's window there (a
+        row scrolled up under the top bar must not take a click meant for the bar's buttons)."""
         for w in reversed(self.widgets):
-            if w.focusable and w.rect.collidepoint(pos):
+            if w.focusable and w.rect.collidepoint(pos) and (w.clip is None or w.clip.collidepoint(pos)):
                 return w
         return None
 
@@ -192,8 +218,10 @@ class Screen:
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.pressed = self.widget_at(event.pos)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            hit, self.pressed = self.widget_at(event.pos), None
+            hit, pressed, self.pressed = self.widget_at(event.pos), self.pressed, None
             if hit is not None:
+                if hit is not pressed or self.just_moved(hit):
+                    return None  # pressed on something else, or it has just moved under the pointer
                 self.focus.focus(hit)
                 self.dirty = True
                 return self.activate(hit)

@@ -3,7 +3,7 @@
 Used by screens whose list can outgrow the window at large text (Settings, the class vote).
 The screen keeps its widgets in its own FocusChain; the area only places them, scrolls them
 (keys move the focus, the wheel moves the list), clips their drawing to the viewport, and says
-which are out of sight so a click there does nothing.
+which are out of sight (each item's ``clip``), so a click there does nothing.
 
     area = ScrollArea(items, gap_before=lambda w: 16)
     area.layout(ui, pygame.Rect(x, top, width, height))   # in the screen's layout
@@ -59,6 +59,7 @@ class ScrollArea:
         for i, (widget, height) in enumerate(zip(self.items, self._heights, strict=True)):
             y += self._gap(i, widget)
             widget.rect = pygame.Rect(self.viewport.x, y, self._size(ui, widget)[0], height)
+            widget.clip = self.viewport
             y += height
 
     # -- scrolling -----------------------------------------------------------------------------
@@ -94,10 +95,6 @@ class ScrollArea:
         """Whether ``widget`` (one of the items) is wholly in sight."""
         return self.viewport.contains(widget.rect)
 
-    def hides_point(self, widget: Widget, pos: tuple[int, int]) -> bool:
-        """A click at ``pos`` on an item that is scrolled out of sight there."""
-        return widget in self.items and not self.viewport.collidepoint(pos)
-
     # -- drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ui: Ui, focused: Widget | None, hovered: Widget | None) -> None:
         t = ui.theme
@@ -126,12 +123,18 @@ class ScrollingScreen(Screen):
     area: ScrollArea
     max_width = 900
 
-    def layout_area(self, top: int) -> None:
-        """The area fills the window below ``top`` (centred, at most ``max_width`` wide)."""
-        assert self.ui is not None
-        m, (w, h) = self.margin(), self.size
+    def column(self) -> tuple[int, int]:
+        """The x and width of the area's column: centred, at most ``max_width`` wide."""
+        m, w = self.margin(), self.size[0]
         width = min(w - 2 * m, self.max_width)
-        self.area.layout(self.ui, pygame.Rect(w // 2 - width // 2, top, width, max(0, h - m - top)))
+        return w // 2 - width // 2, width
+
+    def layout_area(self, top: int, bottom: int | None = None) -> None:
+        """The area fills the window below ``top`` (to ``bottom``, or the bottom margin)."""
+        assert self.ui is not None
+        x, width = self.column()
+        bottom = self.size[1] - self.margin() if bottom is None else bottom
+        self.area.layout(self.ui, pygame.Rect(x, top, width, max(0, bottom - top)))
         self.scroll_to_focus()
 
     def scroll_to_focus(self) -> None:
@@ -153,10 +156,6 @@ class ScrollingScreen(Screen):
         if event.type == pygame.KEYDOWN:
             self.scroll_to_focus()
         return action
-
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        hit = super().widget_at(pos)
-        return None if hit is not None and self.area.hides_point(hit, pos) else hit
 
     def draw(self, surface: pygame.Surface) -> None:
         assert self.ui is not None

@@ -293,10 +293,15 @@ CONTRAST = Theme(
 THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "contrast": CONTRAST}
 
 
-def theme_for(settings: Settings) -> Theme:
-    """The theme a pupil's settings ask for: its colours, their text size, and no motion at all
-    when they turned reduced motion on."""
-    theme = THEMES.get(settings.theme, LIGHT).scaled(settings.text_scale)
+PRESENTER_TEXT_SCALE = 1.5  # presenter mode's text is at least this, so the back row can read it
+
+
+def theme_for(settings: Settings, presenting: bool = False) -> Theme:
+    """The theme a pupil's settings ask for: its colours, their text size (at least
+    PRESENTER_TEXT_SCALE while ``presenting`` to a class), and no motion at all when they turned
+    reduced motion on."""
+    scale = max(settings.text_scale, PRESENTER_TEXT_SCALE) if presenting else settings.text_scale
+    theme = THEMES.get(settings.theme, LIGHT).scaled(scale)
     if settings.reduced_motion:
         theme = replace(theme, motion=theme.motion.still())
     return theme

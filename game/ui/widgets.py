@@ -46,12 +46,21 @@ class Ui:
     # its group (a sentence on how it stands here, "" for nothing to say); the app calls `close()`.
     services: dict[str, Any] = field(default_factory=dict)
     failed_listeners: int = 0  # listeners that raised (a sound or speech bug never stops the game)
+    # Presenter mode: the text is at least PRESENTER_TEXT_SCALE (game/ui/theme.py) while it lasts;
+    # ``settings`` keep the teacher's own size, which is back (and saved) when it ends.
+    presenting: bool = False
 
     def apply(self, settings: Settings) -> None:
         self.settings = settings
-        self.theme = theme_for(settings)
+        self.theme = theme_for(settings, self.presenting)
         self.text.configure(font=settings.font, line_spacing=settings.line_spacing)
         self.emit("settings")
+
+    def present(self, on: bool) -> None:
+        """Presenter mode on or off (the app decides, from the screens it shows)."""
+        if on != self.presenting:
+            self.presenting = on
+            self.theme = theme_for(self.settings, on)
 
     def layout_key(self) -> tuple[Any, ...]:
         """What a layout depends on besides the window size: a change means lay out again."""
@@ -86,9 +95,16 @@ class Widget:
 
     def __init__(self) -> None:
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.clip: pygame.Rect | None = None  # in a scrolling list: the part of the window it may show in
 
     def preferred_size(self, ui: Ui, max_width: int) -> tuple[int, int]:
         return (0, 0)
+
+    @property
+    def visible_rect(self) -> pygame.Rect:
+        """The part of it that shows: all of it, but in a scrolling list (a menu of choices, a
+        long list of lines) only what is inside the list's window."""
+        return self.rect if self.clip is None else self.rect.clip(self.clip)
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool = False, hovered: bool = False) -> None:
         pass
@@ -139,18 +155,24 @@ class Button(Widget):
     """A labelled control. ``hotkey`` is a pygame key name ('h', 'escape') shown in the label
     by the caller; ``variant`` is 'default', 'primary' or 'help'."""
 
-    focusable = True
     MIN_HEIGHT = 48  # a comfortable target for a mouse or a touchscreen
 
     def __init__(self, label: str, on_activate: Callable[[], Action | None], hotkey: str | None = None,
                  variant: str = "default") -> None:
         super().__init__()
         self.label, self.on_activate, self.hotkey, self.variant = label, on_activate, hotkey, variant
+        # False: shown in its place, greyed, and neither focused nor pressed (a menu whose buttons
+        # keep their places whether or not each can be used now)
+        self.enabled = True
         self.align = "center"  # ChoiceButton lines its words up on the left
         self.glow = 0.0  # 0-1: the breathing glow outside the focus ring (FocusPulse sets it)
 
     def __repr__(self) -> str:
         return f"Button({self.label!r})"
+
+    @property
+    def focusable(self) -> bool:  # type: ignore[override]
+        return self.enabled
 
     def _padding(self, ui: Ui) -> tuple[int, int]:
         sp = ui.theme.spacing
@@ -163,6 +185,8 @@ class Button(Widget):
 
     def _colours(self, ui: Ui, hovered: bool) -> tuple[Any, Any, Any]:
         c = ui.theme.colours
+        if not self.enabled:
+            return c.background, c.text_muted, c.surface
         if self.variant == "primary":
             return (c.primary_hover if hovered else c.primary), c.on_primary, c.primary
         if self.variant == "help":
@@ -207,7 +231,7 @@ class Button(Widget):
         return ui.text.measure(self.label, size, self.rect.width - 2 * px, self.rect.height - 2 * py).overflow
 
     def activate(self) -> Action | None:
-        return self.on_activate()
+        return self.on_activate() if self.enabled else None
 
 
 class FocusPulse:
@@ -376,23 +400,33 @@ def draw_scroll_bar(surface: pygame.Surface, ui: Ui, x: int, view: pygame.Rect, 
 
 
 class FocusChain:
-    """The focusable widgets of one screen in Tab order; moving past either end wraps."""
+    """The focusable widgets of one screen in Tab order; moving past either end wraps.
+
+    The first widget has the focus, unless ``clear()`` left none (a choice menu, the debrief:
+    Enter and Space then press nothing); the first move then focuses the first (or the last)."""
 
     def __init__(self, widgets: Iterable[Widget] = ()) -> None:
         self.widgets = [w for w in widgets if w.focusable]
-        self.index = 0
+        self.index: int | None = 0
 
     @property
     def focused(self) -> Widget | None:
-        return self.widgets[self.index] if self.widgets else None
+        return self.widgets[self.index] if self.widgets and self.index is not None else None
 
     def move(self, delta: int) -> None:
-        if self.widgets:
+        if not self.widgets:
+            return
+        if self.index is None:
+            self.index = 0 if delta > 0 else len(self.widgets) - 1
+        else:
             self.index = (self.index + delta) % len(self.widgets)
 
     def focus(self, widget: Widget) -> None:
         if widget in self.widgets:
             self.index = self.widgets.index(widget)
+
+    def clear(self) -> None:
+        self.index = None
 
 
 class _ButtonGroup:

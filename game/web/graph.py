@@ -92,7 +92,8 @@ def compile_graph(story: Story, max_states: int | None = None) -> CompiledStory 
             at = line_index[line.id]
             if spots[at] is None:
                 spot = here.spot(line.id)
-                spots[at] = [texts.add(spot.title), texts.add(spot.text)]
+                again = here.spot(line.id)  # flagged a second time: the engine says so, kindly
+                spots[at] = [texts.add(spot.title), texts.add(spot.text), texts.add(again.title)]
         ways: list[tuple[int, int]] = []
         for choice in here.choices:
             after = Playthrough.start_at(story, part, state)
@@ -176,8 +177,7 @@ def debrief_parts(story: Story, part_index: Mapping[str, int], line_index: Mappi
         "not_fault": first.not_fault,
         "responsible": first.responsible,
         "friend_can_do": list(first.friend_can_do),
-        "school_contact": _route(first.school_contact) if first.school_contact else None,
-        "help": [_route(r) for r in first.help],
+        "help": [entry.name for entry in first.help],  # the page shows them from the same help_entries
         "summary": summary,
         "summaries": sentences.items,
         "signs": signs,
@@ -218,10 +218,6 @@ def _one_line_per_sign(story: Story) -> dict[str, Line]:
             if line.sign:
                 out.setdefault(line.sign, line)
     return out
-
-
-def _route(route: Any) -> dict[str, str | None]:
-    return {"name": route.name, "phone": route.phone, "web": route.web, "detail": route.detail}
 
 
 def _about(story: Story) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from game import __version__
+from game.story.debrief import help_entries
 from game.ui.theme import THEMES, Colours, Theme
 from game.web.assets import FONT_NAMES, background_svg, character_art, font_faces
 from game.web.csp import with_csp
@@ -110,12 +111,9 @@ def story_page(compiled: CompiledStory, contact: Contact | None = None, font_tex
     a site shares one subset); by default this page's own."""
     story, data = compiled.story, compiled.data
     debrief = data["debrief"]
-    who, where = contact.lines() if contact is not None else (None, None)
-    help_view = {
-        "routes": debrief["help"],
-        "school": debrief["school_contact"],
-        "contact": {"who": who, "where": where} if who else None,
-    }
+    help_file = story.shared.help
+    help_view = help_entries(help_file.routes if help_file else None, help_file.school_contact if help_file else None,
+                             contact.lines() if contact is not None else None)
     art = {
         "title": TITLE_ART,
         "backgrounds": {name: svg for name in _backgrounds(story) if (svg := background_svg(name))},

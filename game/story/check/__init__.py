@@ -40,12 +40,13 @@ def lint_rules() -> tuple[Rule, ...]:
     from game.story.check.language import LANGUAGE_RULES
     from game.story.check.people import PEOPLE_RULES
     from game.story.check.sign_cues import SIGN_CUE_RULES
+    from game.story.check.stage import STAGE_RULES
     from game.story.check.suitability import SUITABILITY_RULES
     from game.story.check.teaching import TEACHING_RULES
     from game.story.check.telling import TELLING_LINT_RULES
 
     return (*LANGUAGE_RULES, *SUITABILITY_RULES, *BACKGROUND_RULES, *PEOPLE_RULES, *SIGN_CUE_RULES,
-            *TEACHING_RULES, *TELLING_LINT_RULES)
+            *TEACHING_RULES, *TELLING_LINT_RULES, *STAGE_RULES)
 
 
 def run_checks(ctx: Context, lint: bool = False) -> list[Diagnostic]:

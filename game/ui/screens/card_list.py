@@ -33,15 +33,30 @@ class TextCard(Widget):
 
     focusable = True
 
-    def __init__(self, parts: Sequence[CardPart], on_activate: Callable[[], Action | None] | None = None) -> None:
+    def __init__(self, parts: Sequence[CardPart], on_activate: Callable[[], Action | None] | None = None,
+                 brief: Sequence[int] = ()) -> None:
         super().__init__()
-        self.parts = list(parts)
+        self.all_parts = list(parts)
         self.on_activate = on_activate
+        # How many parts it keeps at each step of being made shorter (a short window, large text):
+        # (3, 2) is the first three parts, then only the first two. No steps: it never shortens.
+        self.brief = tuple(brief)
+        self.compact = 0  # how many steps shorter it is now
+
+    @property
+    def parts(self) -> list[CardPart]:
+        """What the card shows: all its parts, or fewer when it is compact."""
+        steps = self.brief[:self.compact]
+        return self.all_parts[:steps[-1]] if steps else self.all_parts
+
+    @parts.setter
+    def parts(self, parts: Sequence[CardPart]) -> None:
+        self.all_parts = list(parts)
 
     @property
     def text(self) -> str:
-        """Everything the card says (for speech and the clipboard)."""
-        return "\n".join(part.text for part in self.parts)
+        """Everything the card says (for speech and the clipboard), compact or not."""
+        return "\n".join(part.text for part in self.all_parts)
 
     def _padding(self, ui: Ui) -> int:
         return ui.theme.spacing.m + ui.theme.spacing.xs
@@ -115,12 +130,17 @@ class CardListScreen(Screen):
         self.relayout()
 
     # -- layout ------------------------------------------------------------------------------
+    def short_labels(self, short: bool) -> None:
+        """Short words on the filters above the list (a subclass's own), when room is short."""
+
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         assert self.ui is not None
         ui, m, sp = self.ui, self.margin(), self.ui.theme.spacing
         width = min(size[0] - 2 * m, self.COLUMN)
         x = (size[0] - width) // 2  # one centred column on a wide window
+        self.heading.size_override = None
+        self.short_labels(False)
         bar_w, bar_h = self.top_row.measure(ui, width)
         head_w, head_h = self.heading.preferred_size(ui, width)
         band_h = self.band_row.measure(ui, width)[1]
@@ -128,16 +148,32 @@ class CardListScreen(Screen):
         below = sp.l + band_h + sp.s + show_h + sp.m  # from the top band to the card list
         side_by_side = head_w + sp.l + bar_w <= width
         top_band = max(head_h, bar_h) if side_by_side else bar_h + sp.l + head_h
-        # A short window with large text: the heading gives its room to the list.
-        self.heading_shown = side_by_side or size[1] - 2 * m - top_band - below >= size[1] * 2 // 5
-        if not self.heading_shown:
-            top_band = bar_h
-            if show_h and size[1] - 2 * m - top_band - below < size[1] * 2 // 5:
-                below, show_h = below - show_h - sp.s, 0  # and then the "Showing ..." line
+        self.heading_shown, beside_filters = True, False
+        # A short window with large text: the "Showing ..." line gives its room first, then the
+        # heading moves up beside the filters (smaller, the filters in short words); the heading
+        # stays: a pupil always sees what this screen is.
+        if not side_by_side and size[1] - 2 * m - top_band - below < size[1] * 2 // 5:
+            if show_h:
+                below, show_h = below - show_h - sp.s, 0
+            self.short_labels(True)
+            self.heading.size_override = ui.theme.font_size("subheading")
+            head_w, head_h = self.heading.preferred_size(ui, width)
+            filters_w, band_h = self.band_row.measure(ui, width)
+            if head_w + sp.l + filters_w <= width:
+                beside_filters, top_band = True, bar_h
+            else:  # no room beside the filters either: the heading gives its room to the list
+                self.heading.size_override = None
+                self.short_labels(False)
+                band_h = self.band_row.measure(ui, width)[1]
+                self.heading_shown, top_band = False, bar_h
         if side_by_side:
             self.heading.rect = pygame.Rect(x, m + (top_band - head_h) // 2, head_w, head_h)
             self.top_row.place(ui, pygame.Rect(x + width - bar_w, m + (top_band - bar_h) // 2, bar_w, bar_h),
                                align="right")
+        elif beside_filters:
+            self.top_row.place(ui, pygame.Rect(x, m, width, bar_h), align="right")
+            row_y = m + bar_h + sp.l
+            self.heading.rect = pygame.Rect(x, row_y + (band_h - head_h) // 2, head_w, head_h)
         else:
             self.top_row.place(ui, pygame.Rect(x, m, width, bar_h), align="right")
             self.heading.rect = pygame.Rect(x, m + bar_h + sp.l, width, head_h)
@@ -147,7 +183,10 @@ class CardListScreen(Screen):
         if bool(show_h) != (self.showing in self.widgets) and self.showing.text:
             self.widgets = [w for w in self.widgets if w is not self.showing] + ([self.showing] if show_h else [])
         y = m + top_band + sp.l
-        self.band_row.place(ui, pygame.Rect(x, y, width, band_h))
+        if beside_filters:
+            self.band_row.place(ui, pygame.Rect(x + head_w + sp.l, y, width - head_w - sp.l, band_h), align="right")
+        else:
+            self.band_row.place(ui, pygame.Rect(x, y, width, band_h))
         y += band_h + sp.s
         self.showing.rect = pygame.Rect(x, y, width, show_h)
         y += show_h + sp.m
@@ -167,9 +206,19 @@ class CardListScreen(Screen):
         return self.view.width - (sp.s + sp.m)  # room for the scroll bar
 
     def place_cards(self) -> None:
-        """Stack the cards in the list (again, after one changed its height)."""
+        """Stack the cards in the list (again, after one changed its height). Cards that can be
+        brief go compact when fewer than two would show whole: a pupil always sees a choice."""
         assert self.ui is not None
         ui, sp = self.ui, self.ui.theme.spacing
+        width = self._list_width() - 2 * (ui.theme.focus_gap + ui.theme.focus_width)
+        cards = [card for card in self.cards if isinstance(card, TextCard)]
+        most = max((len(card.brief) for card in cards), default=0)
+        for step in range(most + 1):
+            for card in cards:
+                card.compact = step
+            heights = sorted(card.preferred_size(ui, width)[1] for card in self.cards)
+            if len(heights) < 2 or heights[-1] + heights[-2] + sp.m <= self.view.height:
+                break
         inset = ui.theme.focus_gap + ui.theme.focus_width  # the focus ring stays inside
         width = self._list_width() - 2 * inset
         y = inset
@@ -188,6 +237,7 @@ class CardListScreen(Screen):
         self.offset = min(max(0, self.offset), self.max_offset())
         for card in self.cards:
             card.rect.y = self.view.y + self.card_y[card] - self.offset
+            card.clip = self.view  # only the part in the list's window shows
         self.dirty = True
 
     def scroll_by(self, dy: int) -> None:
@@ -212,13 +262,6 @@ class CardListScreen(Screen):
         return self.ui.text.line_height(self.ui.theme.font_size("body")) * 2
 
     # -- input -------------------------------------------------------------------------------
-    def widget_at(self, pos: tuple[int, int]) -> Widget | None:
-        """Cards only where the list shows them: one scrolled under the controls is not hit."""
-        if self.view.collidepoint(pos):
-            return next((card for card in self.cards if card.rect.collidepoint(pos)), None)
-        hit = super().widget_at(pos)
-        return None if hit in self.card_y else hit
-
     def handle(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.line_step())

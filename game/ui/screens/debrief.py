@@ -1,66 +1,44 @@
 """The debrief at the end of every route (and after leaving early).
 
-It names the ending, says plainly that it was not the young person's fault and who is
-responsible, goes through the signs on this route (the ones spotted and the ones missed, kindly),
-what a friend or trusted adult can do, and where to get help: all in one ScrollText, so nothing
-clips at large text. Then: Play again, Choose another story, Title.
+It shows the engine's Debrief (game/story/debrief.py) and nothing else: its blocks, in order, in
+scrolling text so nothing clips at large text. The first screenful is that it was not the young
+person's fault, what a friend or trusted adult can do and where to get help: on a wide window
+the help stands in its own column beside the rest, so Childline is always in sight; on a narrow
+one (large text) it all reads in one column, in the engine's order. The signs on this route follow.
+
+Nothing a pupil presses by habit can throw it away: no button has the focus when it opens; Space,
+Enter and the arrow keys scroll it; the buttons are reached with Tab or the mouse; "Play again" is
+the last of them and asks first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from game.classroom_path import contact_in_use
 from game.saves import SaveStore
-from game.story.debrief import Debrief
+from game.story.debrief import Block, Debrief
 from game.story.story import Story
-from game.ui.screen import MODIFIER_KEYS, Action, PopToRoot, Replace, Screen, break_button, help_button
-from game.ui.screens.help import routes_paragraphs
+from game.ui.screen import ACTIVATE_KEYS, MODIFIER_KEYS, Action, PopToRoot, Push, Screen, break_button, help_button
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
 
-if TYPE_CHECKING:
-    from game.classroom import Contact
+COLUMN_MIN = 420  # each of the two columns, at 100% text
+_STYLE = {  # block kind -> (role, colour, space before)
+    "heading": ("subheading", "text", "xl"),
+    "place": ("subheading", "text", "l"),
+    "text": ("body", "text", "xs"),
+    "note": ("body", "text_muted", "xs"),
+    "item": ("body", "text", "s"),
+}
 
-LEFT_EARLY = "You left the story early. That's fine: you can stop at any time."
 
-
-def target_name(story: Story) -> str:
-    targets = story.characters_with("target")
-    return targets[0].name if len(targets) == 1 else "the young person"
-
-
-def debrief_paragraphs(story: Story, debrief: Debrief, contact: Contact | None = None) -> list[Paragraph]:
-    """``contact``: the school's own contact from the classroom file, shown with the help routes."""
-    # "Not their fault" comes first, so it is on screen without scrolling at any size and text
-    # scale; the ending's own lines follow it.
-    out: list[Paragraph] = []
-    if debrief.left_early:
-        out.append(Paragraph(LEFT_EARLY, "body"))
-    name = target_name(story)
-    out.append(Paragraph(f"It was not {name}'s fault", "subheading",
-                         space_before="xl" if debrief.left_early else "s"))
-    out.append(Paragraph(debrief.not_fault, "body", space_before="xs"))
-    out.append(Paragraph(debrief.responsible, "body", space_before="s"))
-    ending = story.endings.get(debrief.ending_id or "")
-    if ending is not None:
-        out.append(Paragraph("How it ended", "subheading", space_before="xl"))
-        for line in ending.lines:
-            speaker = story.speaker_name(line.speaker)
-            out.append(Paragraph(f"{speaker}: {line.text}" if speaker else line.text, "body",
-                                 "text" if speaker else "text_muted", space_before="xs"))
-    out.append(Paragraph("The warning signs on this route", "subheading", space_before="xl"))
-    out.append(Paragraph(debrief.spotted_summary, "body", space_before="xs"))
-    for sign in debrief.signs:
-        mark = "you spotted this" if sign.spotted else "easy to miss"
-        out.append(Paragraph(f"{sign.name} ({mark})", "body", space_before="m"))
-        out.append(Paragraph(sign.explanation, "body", "text_muted", space_before="xs"))
-    out.append(Paragraph("What a friend or trusted adult can do", "subheading", space_before="xl"))
-    out.extend(Paragraph(f"- {item}", "body", space_before="xs") for item in debrief.friend_can_do)
-    out.append(Paragraph("Where to get help", "subheading", space_before="xl"))
-    out.extend(routes_paragraphs(debrief.help, debrief.school_contact, contact, first=True))
+def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    out = []
+    for i, block in enumerate(blocks):
+        role, colour, space = _STYLE[block.kind]
+        text = f"- {block.text}" if block.kind == "item" else block.text
+        out.append(Paragraph(text, role, colour, space_before="s" if i == 0 else space))
     return out
 
 
@@ -74,17 +52,18 @@ class DebriefScreen(Screen):
         self.story, self.debrief, self.store, self.again_screen = story, debrief, store, again
 
     def compose(self) -> None:
-        title = self.debrief.ending_title if not self.debrief.left_early else self.story.title
-        self.heading = Label(title or self.story.title, role="heading")
-        self.text = ScrollText(debrief_paragraphs(self.story, self.debrief, contact_in_use()))
-        self.again = Button("Play again", self.play_again, variant="primary")
+        self.heading = Label(self.debrief.heading, role="heading")
+        blocks = self.debrief.blocks
+        self.text = ScrollText(block_paragraphs(blocks))  # all of it, in one column
+        self.main = ScrollText(block_paragraphs(tuple(b for b in blocks if b.section != "help")))
+        self.side = ScrollText(block_paragraphs(tuple(b for b in blocks if b.section == "help")))
+        self.panes: list[ScrollText] = []  # set by the first layout: one column, or two
         self.another = Button("Choose another story", self.choose_another)
         self.title = Button("Title", lambda: PopToRoot())
-        self.bottom = ButtonRow([self.again, self.another, self.title], gap="m")
+        self.again = Button("Play again", self.ask_play_again)
+        self.bottom = ButtonRow([self.another, self.title, self.again], gap="m")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
-        self.scroll = self.text
-        self.set_widgets([self.heading, self.text, *self.bottom.buttons, *self.top_row.buttons],
-                         [*self.bottom.buttons, *self.top_row.buttons])
+        self.focus.clear()  # nothing is pressed by a habit key: the pupil reads first
 
     def choose_another(self) -> Action:
         from game.ui.app import OnTitle
@@ -92,12 +71,21 @@ class DebriefScreen(Screen):
 
         return OnTitle(PickerScreen())
 
+    def ask_play_again(self) -> Action:
+        from game.ui.screens.confirm import ConfirmScreen
+
+        return Push(ConfirmScreen("Start again from the beginning?",
+                                  f"You will play {self.story.title} again from its first scene.",
+                                  "Yes, start again", self.play_again))
+
     def play_again(self) -> Action:
+        from game.ui.app import OnTitle
+
         if self.again_screen is not None:
-            return Replace(self.again_screen())
+            return OnTitle(self.again_screen())
         from game.ui.screens.picker import classroom_play
 
-        return Replace(classroom_play(self.story, None, self.store))
+        return OnTitle(classroom_play(self.story, None, self.store))
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -114,15 +102,67 @@ class DebriefScreen(Screen):
                 self.heading.rect = shifted
         _, row_h = self.bottom.measure(ui, text_w)
         self.bottom.place(ui, pygame.Rect(x, size[1] - m - row_h, text_w, row_h))
-        self.text.rect = pygame.Rect(x, top, text_w, max(0, size[1] - m - row_h - sp.l - top))
+        room = pygame.Rect(x, top, text_w, max(0, size[1] - m - row_h - sp.l - top))
+        column = int(COLUMN_MIN * ui.theme.text_scale)
+        if room.width >= 2 * column + sp.xl:  # help in a column of its own, beside the rest
+            side_w = (room.width - sp.xl) * 9 // 20
+            self.main.rect = pygame.Rect(room.x, room.y, room.width - sp.xl - side_w, room.height)
+            self.side.rect = pygame.Rect(self.main.rect.right + sp.xl, room.y, side_w, room.height)
+            panes = [self.main, self.side]
+        else:
+            self.text.rect = room
+            panes = [self.text]
+        if panes != self.panes:
+            self.panes = panes
+            focused = self.focus.focused
+            self.set_widgets([self.heading, *panes, *self.bottom.buttons, *self.top_row.buttons],
+                             [*self.bottom.buttons, *self.top_row.buttons])
+            if focused is not None:
+                self.focus.focus(focused)
+            else:
+                self.focus.clear()
+        self.scroll = None
 
     def draw_decor(self, surface: pygame.Surface) -> None:
         assert self.ui is not None
         c, sp = self.ui.theme.colours, self.ui.theme.spacing
-        y = self.text.rect.bottom + sp.l // 2
-        pygame.draw.line(surface, c.surface, (self.text.rect.x, y), (self.text.rect.right, y), 2)
+        left, right = self.panes[0].rect, self.panes[-1].rect
+        y = left.bottom + sp.l // 2
+        pygame.draw.line(surface, c.surface, (left.x, y), (right.right, y), 2)
+        if len(self.panes) == 2:
+            x = (left.right + right.x) // 2
+            pygame.draw.line(surface, c.surface, (x, left.y), (x, left.bottom), 2)
+
+    def scroll_panes(self, dy: int) -> bool:
+        """Scroll the first column that can still move that way (the help column when the rest is
+        read to its end)."""
+        assert self.ui is not None
+        return any(pane.scroll_by(self.ui, dy) for pane in self.panes)
 
     def handle_key(self, event: pygame.event.Event) -> Action | None:
-        if event.key in MODIFIER_KEYS:
+        assert self.ui is not None
+        key = event.key
+        if key in MODIFIER_KEYS:
+            return None
+        pane = self.panes[0]
+        line, page = pane.line_step(self.ui), max(pane.line_step(self.ui), pane.rect.height * 4 // 5)
+        steps = {pygame.K_UP: -line, pygame.K_DOWN: line, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
+        if key in ACTIVATE_KEYS and self.focus.focused is None:
+            steps[key] = page  # Space and Enter read on (a page at a time), as they moved the story on
+        if key in steps:
+            self.dirty |= self.scroll_panes(steps[key])
+            return None
+        if key in (pygame.K_HOME, pygame.K_END):
+            for p in self.panes:
+                self.dirty |= p.scroll_to(self.ui, 0 if key == pygame.K_HOME else p.max_offset(self.ui))
             return None
         return super().handle_key(event)
+
+    def handle(self, event: pygame.event.Event) -> Action | None:
+        if event.type == pygame.MOUSEWHEEL:
+            assert self.ui is not None
+            pos = pygame.mouse.get_pos()
+            pane = next((p for p in self.panes if p.rect.collidepoint(pos)), self.panes[0])
+            self.dirty |= pane.scroll_by(self.ui, -event.y * 3 * pane.line_step(self.ui))
+            return None
+        return super().handle(event)

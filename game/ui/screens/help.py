@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.classroom_path import contact_in_use
-from game.story.model import HelpFile, HelpRoute
+from game.story.debrief import HelpEntry, help_entries
+from game.story.model import HelpFile
 from game.ui.screen import (
     ACTIVATE_KEYS,
     MODIFIER_KEYS,
@@ -28,16 +29,6 @@ from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText
 if TYPE_CHECKING:
     from game.classroom import Contact
 
-# Shown only if help.yaml cannot be read: help must never be missing.
-FALLBACK = [
-    Paragraph("Talk to a trusted adult", "subheading"),
-    Paragraph("A parent or carer, a teacher, or your school's safeguarding lead.", space_before="xs"),
-    Paragraph("Childline", "subheading", space_before="l"),
-    Paragraph("Call 0800 1111, or visit childline.org.uk", space_before="xs"),
-    Paragraph("Police", "subheading", space_before="l"),
-    Paragraph("In an emergency, call 999. If it is not an emergency, call 101.", space_before="xs"),
-]
-IN_SCHOOL = "In school, you can talk to"
 NAV_KEYS = frozenset({pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT}) | ACTIVATE_KEYS
 
 
@@ -51,54 +42,38 @@ def load_help() -> HelpFile | None:
     return shared.help
 
 
-def route_paragraphs(route: HelpRoute, first: bool = False) -> list[Paragraph]:
-    out = [Paragraph(route.name, "subheading", space_before="s" if first else "l")]
-    ways = []
-    if route.phone:
-        ways.append(f"Call {route.phone}")
-    if route.web:
-        ways.append(f"visit {route.web}" if ways else f"Visit {route.web}")
-    if ways:
-        out.append(Paragraph(" or ".join(ways), "body", space_before="xs"))
-    out.append(Paragraph(route.detail, "body", "text_muted", space_before="xs"))
+def entry_paragraphs(entries: Sequence[HelpEntry], first: bool = False) -> list[Paragraph]:
+    """Places to get help as the engine words them (game/story/debrief.py: help_entries): a name,
+    how to reach it, and a quieter note."""
+    out: list[Paragraph] = []
+    for i, entry in enumerate(entries):
+        out.append(Paragraph(entry.name, "subheading", space_before="s" if first and not i else "l"))
+        if entry.ways:
+            out.append(Paragraph(entry.ways, "body", space_before="xs"))
+        if entry.detail:
+            out.append(Paragraph(entry.detail, "body", "text_muted", space_before="xs"))
     return out
 
 
-def contact_paragraphs(contact: Contact, first: bool = False) -> list[Paragraph]:
-    """The school's own contact from the classroom file: "In school, you can talk to: ..."."""
-    who, where = contact.lines()
-    out = [Paragraph(IN_SCHOOL, "subheading", space_before="s" if first else "l"),
-           Paragraph(who, "body", space_before="xs")]
-    if where:
-        out.append(Paragraph(where, "body", "text_muted", space_before="xs"))
-    return out
-
-
-def routes_paragraphs(routes: Sequence[HelpRoute], school: HelpRoute | None, contact: Contact | None,
-                      first: bool = False) -> list[Paragraph]:
-    """Every help route, with the school's contact second (just after "Talk to a trusted adult"):
-    the classroom file's named contact when a school set one, else help.yaml's school_contact."""
-    blocks = [route_paragraphs(r) for r in routes]
-    if contact is not None:
-        blocks.insert(1, contact_paragraphs(contact))
-    elif school is not None:
-        blocks.insert(1, route_paragraphs(school))
-    if first and blocks:
-        head = blocks[0][0]
-        blocks[0][0] = Paragraph(head.text, head.role, head.colour, space_before="s")
-    return [p for block in blocks for p in block]
+def first_words(help_file: HelpFile | None) -> str:
+    """What the help page says first, so a short window with large text still shows a number to
+    call: "You can talk to someone at any time. Call Childline free on 0800 1111." (the first route
+    in help.yaml with a phone number, or Childline when help.yaml cannot be read)."""
+    routes = help_file.routes if help_file else ()
+    route = next((r for r in routes if r.phone), None)
+    name, phone = (route.name, route.phone) if route else ("Childline", "0800 1111")
+    return f"You can talk to someone at any time. Call {name} on {phone}."
 
 
 def help_paragraphs(help_file: HelpFile | None, contact: Contact | None = None) -> list[Paragraph]:
-    if help_file is None:
-        out = list(FALLBACK)
-        if contact is not None:
-            out[2:2] = contact_paragraphs(contact)  # just after "Talk to a trusted adult"
-        return out
-    out = [Paragraph("You can talk to someone at any time. These people are there to help.", "body")]
-    out.extend(routes_paragraphs(help_file.routes, help_file.school_contact, contact))
-    out.append(Paragraph("What a friend can do", "subheading", space_before="xl"))
-    out.extend(Paragraph(f"- {line}", "body", space_before="xs") for line in help_file.friend_can_do)
+    entries = help_entries(help_file.routes if help_file else None, help_file.school_contact if help_file else None,
+                           contact.lines() if contact is not None else None)
+    out = [Paragraph(first_words(help_file), "subheading"),
+           Paragraph("These people are all there to help.", "body", space_before="s")]
+    out.extend(entry_paragraphs(entries))
+    if help_file is not None:
+        out.append(Paragraph("What a friend can do", "subheading", space_before="xl"))
+        out.extend(Paragraph(f"- {line}", "body", space_before="xs") for line in help_file.friend_can_do)
     return out
 
 

@@ -17,8 +17,9 @@ from game.ui.widgets import Button, Paragraph, ScrollText, Ui
 INTRO = "You play a friend who notices. There are no timers: take as long as you like."
 KEYS: list[tuple[tuple[str, ...], str]] = [
     (("Space", "Enter"), "Show the next line of the story."),
-    (("S",), "Flag a line that looks like a warning sign."),
-    (("1", "2", "3"), "Choose what to say or do."),
+    (("S",), "Flag the line you are reading if it looks like a warning sign."),
+    (("Up", "Down"), "Go back to an earlier line, to flag it too."),
+    (("1", "2", "3"), "Choose what to say or do. Or use the arrows, then Enter."),
     (("Backspace",), "Undo your last choice."),
     (("L",), "Look back at everything so far."),
     (("V",), "See this part as plain text."),

@@ -33,11 +33,10 @@ class PauseScreen(Screen):
         self.undo = Button("Back a step (Z)", self.back_a_step, hotkey="z")
         self.settings = Button("Settings", self.open_settings)
         self.leave = Button("Leave this story", self.leave_story)
-        self.quit = Button("Quit", lambda: Quit())
-        buttons = [self.resume, self.history]
-        if self.play.pt.steps:
-            buttons.append(self.undo)
-        buttons += [self.settings, self.leave, self.quit]
+        self.quit = Button("Quit the game", self.ask_quit)
+        # Every button keeps its place: Back a step is greyed when there is nothing to go back to.
+        self.undo.enabled = bool(self.play.pt.steps)
+        buttons = [self.resume, self.history, self.undo, self.settings, self.leave, self.quit]
         self.buttons = buttons
         self.column = ButtonColumn(buttons, gap="m")
         self.top_row = ButtonRow([help_button(), break_button()], gap="m")
@@ -49,7 +48,14 @@ class PauseScreen(Screen):
     def open_history(self) -> Action:
         from game.ui.screens.history import HistoryScreen
 
-        return Push(HistoryScreen(self.play.pt.history()))
+        return Push(HistoryScreen(self.play.pt.history(), self.play.pt, on_spot=self.play.autosave))
+
+    def ask_quit(self) -> Action:
+        from game.ui.screens.confirm import ConfirmScreen
+
+        kept = ("Your place in this story is kept: next time, choose Continue on the title to carry on."
+                if self.play.store is not None else "This story will start again from the beginning next time.")
+        return Push(ConfirmScreen("Quit the game?", kept, "Yes, quit", lambda: Quit(), no="No, stay"))
 
     def open_settings(self) -> Action:
         from game.ui.screens.settings import SettingsScreen

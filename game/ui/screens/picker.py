@@ -18,7 +18,9 @@ from game.ui.widgets import Button, ButtonRow, Label
 BANDS = ("All", "11-13", "14-16")
 
 
-def band_label(band: str) -> str:
+def band_label(band: str, short: bool = False) -> str:
+    if short:
+        return "All" if band == "All" else band.replace("-", "\u2013")
     return "All ages" if band == "All" else f"Ages {band}"
 
 
@@ -70,7 +72,8 @@ class StoryCard(TextCard):
         if story.content_notes:
             parts.append(CardPart("What this story includes", "small", "text", "m"))
             parts.extend(CardPart(f"- {note}", "small", "text_muted", "xs") for note in story.content_notes)
-        super().__init__(parts, lambda: on_activate(story))
+        # made shorter on a short window: first without the list of what it includes, then the summary too
+        super().__init__(parts, lambda: on_activate(story), brief=(3, 2) if story.pupil_summary else (2,))
         self.story = story
 
     def __repr__(self) -> str:
@@ -104,6 +107,10 @@ class PickerScreen(CardListScreen):
         self.empty = Label("", role="body")
         self.all_cards = [StoryCard(s, self.start_story) for s in self.stories]
         self.filter(self.band)
+
+    def short_labels(self, short: bool) -> None:
+        for band, button in self.band_buttons.items():
+            button.label = band_label(band, short)
 
     def _chooser(self, band: str):
         def choose() -> Action | None:

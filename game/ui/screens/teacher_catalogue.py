@@ -1,8 +1,8 @@
 """The catalogue: every story in the library with what a teacher plans with.
 
-Each card: title, age band, minutes, setting, whether pupils see it (the classroom file), the
-summary, themes, warning signs, content notes and learning objectives. Filters and sort are
-buttons that cycle (a key each; Shift goes back):
+Each card is short (catalogue_card.py): title, age band, minutes, setting, whether pupils see it
+(the classroom file), the first sentence of the summary and the themes as tags; the rest is on the
+story's page. Filters and sort are buttons that cycle (a key each; Shift goes back):
 
     A  age band     T  theme     L  length     O  sort (title, age band, shortest first)
 
@@ -11,36 +11,20 @@ Up/Down move between cards, Enter opens a story's page (teacher_scenario.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
 
 from game.story.story import Story
 from game.ui.screen import MODIFIER_KEYS, Action, Pop, Push, break_button, help_button
-from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
+from game.ui.screens.card_list import CardListScreen
+from game.ui.screens.catalogue_card import CatalogueCard
 from game.ui.screens.picker import BANDS, load_stories
 from game.ui.widgets import Button, ButtonRow, Label
 
 LENGTHS: tuple[int | None, ...] = (None, 10, 15, 20, 30)  # "up to N minutes"
 SORTS = ("title", "age band", "shortest first")
-SETTINGS = {"online": "online", "in-person": "in person", "both": "online and in person"}
-
-
-def setting_label(setting: str) -> str:
-    return SETTINGS.get(setting, setting)
-
-
-def theme_names(story: Story) -> list[str]:
-    return [story.shared.themes[t].name if t in story.shared.themes else t for t in story.themes]
-
-
-def sign_names(story: Story) -> list[str]:
-    return [story.shared.sign_name(s) for s in story.signs]
-
-
-def facts(story: Story) -> str:
-    return f"Ages {story.band}  -  about {story.minutes} minutes  -  {setting_label(story.setting)}"
 
 
 @dataclass(frozen=True)
@@ -66,30 +50,6 @@ class Filters:
 
 def _next(options: Sequence, now, direction: int):
     return options[(list(options).index(now) + direction) % len(options)]
-
-
-class CatalogueCard(TextCard):
-    def __init__(self, story: Story, pupils_see: bool, on_activate: Callable[[Story], Action | None]) -> None:
-        parts = [
-            CardPart(story.title, "subheading", "text", "s"),
-            CardPart(facts(story), "small", "text_muted", "xs"),
-            CardPart("Pupils see this story" if pupils_see else "Hidden from pupils (classroom settings)",
-                     "small", "text", "xs"),
-            CardPart(story.summary, "small", "text", "s"),
-        ]
-        if story.themes:
-            parts.append(CardPart("Themes: " + "; ".join(theme_names(story)), "small", "text", "s"))
-        if story.signs:
-            parts.append(CardPart("Warning signs: " + ", ".join(sign_names(story)), "small", "text", "xs"))
-        for heading, items in (("Content notes", story.content_notes), ("Learning objectives", story.objectives)):
-            if items:
-                parts.append(CardPart(heading, "small", "text", "m"))
-                parts.extend(CardPart(f"- {item}", "small", "text_muted", "xs") for item in items)
-        super().__init__(parts, lambda: on_activate(story))
-        self.story = story
-
-    def __repr__(self) -> str:
-        return f"CatalogueCard({self.story.id!r})"
 
 
 class CatalogueScreen(CardListScreen):

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.story.story import Line, Story
+from game.story.plain_words import condition_words, part_name, plain_name
+from game.story.story import Choice, Line, Story
 from game.ui.screen import MODIFIER_KEYS, Action, Pop
-from game.ui.screens.teacher_catalogue import setting_label
+from game.ui.screens.catalogue_card import setting_label
 from game.ui.screens.teacher_page import TeacherPage
 from game.ui.widgets import Button, Paragraph, ScrollText, Ui
 
@@ -36,18 +37,12 @@ class Note(Paragraph):
     indent: int = 1
 
 
-def part_title(story: Story, part_id: str) -> str:
-    if part_id in story.endings:
-        return f"Ending: {story.endings[part_id].title}"
-    return f"Scene: {part_id}"
-
-
 def _line(story: Story, line: Line) -> list[Paragraph]:
     speaker = story.speaker_name(line.speaker)
     out: list[Paragraph] = [Paragraph(f"{speaker}: {line.text}" if speaker else line.text, "body",
                                       "text" if speaker else "text_muted", space_before="s")]
     if line.condition:
-        out.append(Note(f"Shown only when: {line.condition}", "small", "text_muted", "xs"))
+        out.append(Note(f"Shown only if {condition_words(story, line.condition)}.", "small", "text_muted", "xs"))
     if line.sign:
         explain = story.shared.explain(line.sign, story.band)
         out.append(Note(f"Warning sign: {story.shared.sign_name(line.sign)}. {explain}".strip(), "small",
@@ -59,17 +54,30 @@ def _line(story: Story, line: Line) -> list[Paragraph]:
     return out
 
 
+def _where_it_goes(story: Story, choice: Choice) -> str:
+    """Where a choice leads, whether it helps, what it adds to (the counters conditions test) and
+    when it is offered."""
+    out = [f"Goes to {part_name(story, choice.go)}."]
+    if choice.helps:
+        out.append("A helping action.")
+    out.extend(f"{'Adds' if n > 0 else 'Takes'} {abs(n)} {'to' if n > 0 else 'from'} {plain_name(name)}."
+               for name, n in choice.adds if n)
+    if choice.condition:
+        out.append(f"Offered only if {condition_words(story, choice.condition)}.")
+    return " ".join(out)
+
+
 def read_through(story: Story) -> tuple[list[Paragraph], dict[str, int]]:
     """The paragraphs of the whole story, and where each scene and ending begins among them."""
     out: list[Paragraph] = [
         Paragraph(f"Ages {story.band}, about {story.minutes} minutes, {setting_label(story.setting)}. "
-                  f"It starts at {part_title(story, story.start)}.", "body", "text_muted"),
+                  f"It starts at {part_name(story, story.start)}.", "body", "text_muted"),
         Paragraph("Teacher notes are set in under the line they belong to.", "small", "text_muted", "xs"),
     ]
     anchors: dict[str, int] = {}
     for sid, scene in story.scenes.items():
         anchors[sid] = len(out)
-        out.append(Paragraph(part_title(story, sid) + (" (the start)" if sid == story.start else ""),
+        out.append(Paragraph(part_name(story, sid, heading=True) + (" (the start)" if sid == story.start else ""),
                              "subheading", space_before="xl"))
         if scene.kind == "chat":
             owner = story.speaker_name(scene.phone or "") or "someone"
@@ -85,23 +93,18 @@ def read_through(story: Story) -> tuple[list[Paragraph], dict[str, int]]:
             if scene.discuss_notes:
                 out.append(Note(f"Good answers: {scene.discuss_notes}", "small", "text_muted", "xs", indent=0))
         if len(scene.choices) == 1 and scene.choices[0].is_continue:
-            out.append(Paragraph(f"Then on to {part_title(story, scene.choices[0].go)}.", "small", "text_muted",
+            out.append(Paragraph(f"Then on to {part_name(story, scene.choices[0].go)}.", "small", "text_muted",
                                  "m"))
             continue
         out.append(Paragraph("Choices", "small", "text", "m"))
         for i, choice in enumerate(scene.choices, 1):
             out.append(Paragraph(f"{i}. {choice.text}", "body", space_before="s"))
-            goes = f"Goes to {part_title(story, choice.go)}."
-            if choice.helps:
-                goes += " A helping action."
-            if choice.condition:
-                goes += f" Offered only when: {choice.condition}"
-            out.append(Note(goes, "small", "text_muted", "xs"))
+            out.append(Note(_where_it_goes(story, choice), "small", "text_muted", "xs"))
             if choice.feedback:
                 out.append(Note(f"Feedback: {choice.feedback}", "small", "text_muted", "xs"))
     for eid, ending in story.endings.items():
         anchors[eid] = len(out)
-        out.append(Paragraph(part_title(story, eid), "subheading", space_before="xl"))
+        out.append(Paragraph(part_name(story, eid, heading=True), "subheading", space_before="xl"))
         out.append(Paragraph(f"A {ending.tone} ending. The debrief follows it.", "small", "text_muted", "xs"))
         for line in ending.lines:
             out.extend(_line(story, line))

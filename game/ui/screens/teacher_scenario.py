@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.story.plain_words import part_name
 from game.story.story import Story
 from game.ui.screen import Action, Pop, Push
 from game.ui.screens.card_list import CardListScreen, CardPart, TextCard
-from game.ui.screens.teacher_catalogue import facts, theme_names
+from game.ui.screens.catalogue_card import story_facts, theme_names
 from game.ui.screens.teacher_page import TeacherPage
 from game.ui.widgets import Button, ButtonRow, Label, Paragraph, ScrollText, Ui, Widget
 
 
 def story_paragraphs(story: Story) -> list[Paragraph]:
     """The teacher's view of a story: summary, facts, themes, signs, skills, notes, objectives, questions."""
-    out = [Paragraph(facts(story), "body", "text_muted"), Paragraph(story.summary, "body", space_before="s")]
+    out = [Paragraph(story_facts(story), "body", "text_muted"), Paragraph(story.summary, "body", space_before="s")]
     if story.pupil_summary:
         out.append(Paragraph(f"Pupils read on its card: {story.pupil_summary}", "body", "text_muted",
                              space_before="s"))
@@ -141,8 +142,7 @@ def part_cards(story: Story, on_choose: Callable[[str], Action | None]) -> list[
     """One card per scene and ending, in the order they are written, with its first line."""
     cards = []
     for part_id, part in [*story.scenes.items(), *story.endings.items()]:
-        is_ending = part_id in story.endings
-        title = f"Ending: {part.title}" if is_ending else f"Scene: {part_id}"  # type: ignore[union-attr]
+        title = part_name(story, part_id, heading=True)
         if part_id == story.start:
             title += " (the start)"
         first = part.lines[0]

@@ -90,6 +90,8 @@ class TitleScreen(Screen):
         self.quit = Button("Quit", self.quit_game)
         self.has_save = self.save_exists()
         self.arrange()
+        if self.has_save:  # a story to carry on: Continue is what the pupil most likely wants
+            self.focus.focus(self.cont)
 
     def arrange(self) -> None:
         """The widgets for whether there is a save and a notice; focus stays where it was."""
@@ -109,6 +111,8 @@ class TitleScreen(Screen):
         if has_save != self.has_save:
             self.has_save = has_save
             self.arrange()
+            if has_save:
+                self.focus.focus(self.cont)
             self.relayout()
 
     @staticmethod

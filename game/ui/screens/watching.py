@@ -75,7 +75,8 @@ class WatchingPlayScreen(PlayScreen):
         self.revealed = min(len(self.pt.lines), max(1, self.revealed)) if self.pt.lines else 0
         self.picked = self.revealed - 1
         self.scene_id, self.choice_buttons = None, []
-        self.frozen = False
+        self.frozen, self.frozen_picture = False, None
+        self.phone.cast = self.story.characters  # the reloaded story's people
         kept = now.note == KEPT or now.note.endswith(KEPT_TAIL)  # the place was kept: no card in the way
         self.card = None if kept else Card("notice", "The story was reloaded", now.note, self.close_card_only)
         self.dirty = True

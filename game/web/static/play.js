@@ -284,11 +284,11 @@
 
   function flag() {
     if (view !== "play" || card || !P.revealed) return;
-    var lineNo = linesOf(here())[P.picked];
+    var lineNo = linesOf(here())[P.picked], again = P.spotted.has(lineNo);
     P.spotted.add(lineNo);
     markFlagged(lineList.children[P.picked]);
     var spot = G.spots[lineNo], sign = G.lines[lineNo][3];
-    openCard(sign ? "spot-sign" : "spot", G.texts[spot[0]], G.texts[spot[1]], null);
+    openCard(sign ? "spot-sign" : "spot", G.texts[spot[again ? 2 : 0]], G.texts[spot[1]], null);
   }
 
   function choose(n) {
