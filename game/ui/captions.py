@@ -143,15 +143,15 @@ def obstacles(screen: Screen, ui: Ui, window: pygame.Rect) -> tuple[list[pygame.
     """(the controls, with room for their focus rings; the text, pictures and panels) the pill
     should not cover, each grown by the gap to keep from it. A panel behind others (the dialogue
     box, the phone, the menu's card) counts like text: the pill sits wholly off it, never across
-    its edge. A control taller than `BIG_CONTROL` of the window (a story card in a scrolling list)
-    counts as text too: a corner of it covered still leaves it easy to use."""
+    its edge. A card in a list (``card``: a story card, however short) or a control taller than
+    `BIG_CONTROL` of the window counts as text too: a corner of it covered still leaves it easy to use."""
     t, sp = ui.theme, ui.theme.spacing
     ring = 2 * (t.focus_gap + t.focus_width + sp.s)
     widgets: Sequence[Widget] = [w for w in screen.widgets if w.rect.clip(window).height > 0]
     hard, soft = [], []
     for w in widgets:
         seen = w.rect.clip(window)
-        if w.focusable and seen.height <= BIG_CONTROL * window.height:
+        if w.focusable and seen.height <= BIG_CONTROL * window.height and not getattr(w, "card", False):
             hard.append(seen.inflate(ring, ring))
         elif not getattr(w, "caption_may_cover", False) and (seen.width < window.width or seen.height < window.height):
             soft.append(seen.inflate(2 * sp.xs, 2 * sp.xs))

@@ -32,6 +32,7 @@ class TextCard(Widget):
     click when it has ``on_activate``."""
 
     focusable = True
+    card = True  # a big card: a caption over a part of it still leaves it easy to see and use
 
     def __init__(self, parts: Sequence[CardPart], on_activate: Callable[[], Action | None] | None = None,
                  brief: Sequence[int] = ()) -> None:
