@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from game import __version__
 from game.commands import COMMANDS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ProblemsFound, UsageError
 
+# A module a command needs, by the name its package is installed under (where they differ).
+PACKAGES = {"re2": "google-re2", "yaml": "PyYAML", "pygame": "pygame-ce", "fontTools": "fonttools",
+            "jinja2": "Jinja2"}
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -47,6 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:  # e.g. `spot-the-signs list | head`
         return EXIT_OK
+    except ModuleNotFoundError as exc:  # run from a Python the game was not installed into
+        top = (exc.name or "").split(".")[0]
+        if not top or top == "game":
+            raise
+        print(f"spot-the-signs: this needs the package {PACKAGES.get(top, top)}, which this Python does not have. "
+              "Install the game as the README says (pip install -e .), then run it from there.", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

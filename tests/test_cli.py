@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from game.cli import main
 from game.story.load import load_shared, load_text
 from game.textplay import play_auto, play_interactive
 
@@ -161,3 +162,28 @@ def test_main_py_runs_the_same_command_line():
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 0 and out.stdout.startswith("spot-the-signs ")
+
+
+def test_checking_works_without_a_user_folder_for_the_language_notes(monkeypatch, capsys):
+    """The notes only save time: a Python with no user folder to give (no platformdirs) checks afresh."""
+    from game.story.check import language_notes
+
+    def no_folder():
+        raise ImportError("No module named 'platformdirs'")
+
+    monkeypatch.setattr(language_notes, "user_data_dir", no_folder)
+    assert language_notes.folder() is None and language_notes.notes() == []
+    assert main(["check", "--strict", str(ROOT / "scenes" / "example.yaml")]) == 0
+    assert "no problems found" in capsys.readouterr().out
+
+
+def test_a_package_missing_from_this_python_gets_one_sentence_not_a_traceback(monkeypatch, capsys):
+    from game.commands import check
+
+    def missing(args):
+        raise ModuleNotFoundError("No module named 're2'", name="re2")
+
+    monkeypatch.setattr(check, "run", missing)
+    assert main(["check", "scenes"]) == 2
+    err = capsys.readouterr().err
+    assert "google-re2" in err and "pip install -e ." in err and "Traceback" not in err

@@ -31,8 +31,13 @@ _code_key: str | None = None
 _pruned = False
 
 
-def folder() -> Path:
-    return user_data_dir() / "cache" / "language"
+def folder() -> Path | None:
+    """Where the notes are kept; None when this Python has no user folder to give (the notes are
+    only a saving of time: without them, every story is checked afresh)."""
+    try:
+        return user_data_dir() / "cache" / "language"
+    except ImportError:  # platformdirs missing: the game's own install always has it
+        return None
 
 
 def _code() -> str:
@@ -63,8 +68,11 @@ def key(story_text: str, avoid_list: str) -> str:
 def read(name: str, path: str) -> list[Diagnostic] | None:
     """The findings noted under ``name``, for the story file shown as ``path``; None if there
     is no usable note."""
+    here = folder()
+    if here is None:
+        return None
     try:
-        data = json.loads((folder() / f"{name}.json").read_text(encoding="utf-8"))
+        data = json.loads((here / f"{name}.json").read_text(encoding="utf-8"))
         return [Diagnostic(path, *_fields(item)) for item in data["findings"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -82,7 +90,10 @@ def write(name: str, findings: list[Diagnostic]) -> None:
     """Keep the findings under ``name``. Never raises: a note is only a saving of time. Not
     fsynced: a note cut off part-way is unreadable JSON, which ``read`` treats as no note."""
     data = {"findings": [[d.line, d.col, d.severity, d.code, d.message, d.hint] for d in findings]}
-    target = folder() / f"{name}.json"
+    here = folder()
+    if here is None:
+        return
+    target = here / f"{name}.json"
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -101,8 +112,11 @@ def _prune() -> None:
     if _pruned:
         return
     _pruned = True
+    here = folder()
+    if here is None:
+        return
     try:
-        notes = [entry for entry in os.scandir(folder()) if entry.name.endswith(".json")]
+        notes = [entry for entry in os.scandir(here) if entry.name.endswith(".json")]
         if len(notes) <= MAX_NOTES:
             return
         notes.sort(key=lambda entry: entry.stat().st_mtime)
@@ -115,7 +129,8 @@ def _prune() -> None:
 
 def notes() -> list[Path]:
     """Every note kept now (for "Delete my data")."""
+    here = folder()
     try:
-        return sorted(p for p in folder().glob("*.json") if p.is_file())
+        return sorted(p for p in here.glob("*.json") if p.is_file()) if here is not None else []
     except OSError:
         return []
