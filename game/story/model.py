@@ -205,11 +205,6 @@ class HelpRoute(Strict):
     phone: str | None = None
     web: str | None = None
 
-    def as_line(self) -> str:
-        """'Childline (0800 1111, childline.org.uk): Free and confidential ...' (terminal, transcripts)."""
-        extra = ", ".join(x for x in (self.phone, self.web) if x)
-        return f"{self.name}" + (f" ({extra})" if extra else "") + f": {self.detail}"
-
 
 class HelpFile(Strict):
     school_contact: HelpRoute | None = Field(None, description="your school's own contact (edit this)")

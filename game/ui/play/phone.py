@@ -50,8 +50,6 @@ def message_time(start: str | None, index: int) -> str | None:
 
 
 class Phone(Widget):
-    backdrop = False
-
     def __init__(self, cast: Mapping[str, Character] | None = None) -> None:
         super().__init__()
         self.cast: Mapping[str, Character] = cast or {}
